@@ -1,0 +1,172 @@
+"""Turn the datasets into the numbers and tables a notebook shows.
+
+Pure functions of the loaded data: no widgets, no drawing. Each one is small enough to
+check by hand against the CSV files, which is what the unit tests do.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import data
+
+# Groups of states a student can filter by; the flag is a column of countries.csv.
+GROUPS = {
+    "all": ("states and entities", None),
+    "un": ("UN member states", "un_member"),
+    "eu": ("EU member states", "eu_member"),
+    "nato": ("NATO members", "nato_member"),
+    "g20": ("G20 member states", "g20_member"),
+}
+# Statuses whose recognition Serbia says is withdrawn. 'reaffirmed' counts as recognised.
+WITHDRAWN_CLAIMED = ("contested", "confirmed")
+
+
+def _group_flag(group: str) -> str | None:
+    if group not in GROUPS:
+        raise ValueError(f"Unknown group {group!r}; choose one of {', '.join(GROUPS)}.")
+    return GROUPS[group][1]
+
+
+def group_label(group: str) -> str:
+    return GROUPS[group][0] if group in GROUPS else group
+
+
+def group_size(group: str) -> int | None:
+    """How many states belong to the group today (None for 'all': there is no fixed total)."""
+    flag = _group_flag(group)
+    if flag is None:
+        return None
+    return int(data.load("countries")[flag].sum())
+
+
+def recognitions(group: str = "all", count_claimed_withdrawals: bool = True) -> pd.DataFrame:
+    """Recognitions by states of a group, oldest first, with a running total.
+
+    With count_claimed_withdrawals=False, states whose withdrawal Serbia claims (and that
+    have not reaffirmed recognition) are left out: Serbia's way of counting.
+    """
+    flag = _group_flag(group)
+    table = data.load("kosovo_recognitions").merge(data.load("countries"), on="country_code", how="left",
+                                                   suffixes=("", "_country"))
+    if flag is not None:
+        table = table[table[flag]]
+    if not count_claimed_withdrawals:
+        table = table[~table["withdrawal_status"].isin(WITHDRAWN_CLAIMED)]
+    table = table.sort_values(["recognised_on", "country_name"]).reset_index(drop=True)
+    table["cumulative"] = range(1, len(table) + 1)
+    return table.rename(columns={"recognised_on": "date"})[
+        ["date", "country_code", "country_name", "withdrawal_status", "cumulative"]
+    ]
+
+
+def recognition_count(group: str = "un", count_claimed_withdrawals: bool = True, up_to_year: int | None = None) -> int:
+    table = recognitions(group, count_claimed_withdrawals)
+    if up_to_year is not None:
+        table = table[table["date"].dt.year <= up_to_year]
+    return len(table)
+
+
+def recognition_counts_sentence(group: str = "un") -> str:
+    """Both ways of counting, in two lines, for a pinned notebook output."""
+    every = recognition_count(group, count_claimed_withdrawals=True)
+    serbia = recognition_count(group, count_claimed_withdrawals=False)
+    size = group_size(group)
+    return (
+        f"{group_label(group).capitalize()} that have formally recognised Kosovo: {every} of {size} "
+        f"(Kosovo's count: a recognition stands).\n"
+        f"Leaving out the {every - serbia} whose withdrawal Serbia claims: {serbia} of {size} (Serbia's count)."
+    )
+
+
+def recognition_years() -> dict[str, int]:
+    """country_code -> year of recognition, for the map."""
+    table = data.load("kosovo_recognitions")
+    return dict(zip(table["country_code"].astype(str), table["recognised_on"].dt.year.astype(int)))
+
+
+def withdrawal_claimed_codes() -> set[str]:
+    """Codes of states Serbia says withdrew recognition (and that have not reaffirmed it)."""
+    table = data.load("kosovo_recognitions")
+    return set(table[table["withdrawal_status"].isin(WITHDRAWN_CLAIMED)]["country_code"].astype(str))
+
+
+def claimed_withdrawals() -> pd.DataFrame:
+    """States whose withdrawal of recognition Serbia claims, with status and sources."""
+    table = data.load("kosovo_recognitions")
+    table = table[table["withdrawal_status"] != "none"]
+    return table.sort_values("withdrawal_claimed_on")[
+        ["country_name", "recognised_on", "withdrawal_claimed_on", "withdrawal_status", "withdrawal_source_id", "note"]
+    ].reset_index(drop=True)
+
+
+def non_recognising(group: str) -> list[str]:
+    """Names of the group's states that never recognised Kosovo."""
+    flag = _group_flag(group)
+    countries = data.load("countries")
+    members = countries[countries[flag]] if flag else countries
+    recognised = set(data.load("kosovo_recognitions")["country_code"].astype(str))
+    missing = members[~members["country_code"].isin(recognised) & (members["country_code"] != "XKX")]
+    return sorted(missing["country_name"].astype(str))
+
+
+def group_split_sentence(group: str, up_to_year: int) -> str:
+    """'Of the N G20 member states, A had recognised Kosovo by YEAR (..); B had not (..).'"""
+    flag = _group_flag(group)
+    countries = data.load("countries")
+    members = countries[countries[flag]] if flag else countries
+    years = recognition_years()
+    yes = sorted(n for c, n in zip(members["country_code"], members["country_name"]) if years.get(c, 9999) <= up_to_year)
+    no = sorted(n for c, n in zip(members["country_code"], members["country_name"]) if years.get(c, 9999) > up_to_year)
+    return (
+        f"Of the {len(members)} {group_label(group)}, {len(yes)} had recognised Kosovo by the end of "
+        f"{up_to_year} ({', '.join(yes) or 'none'}); {len(no)} had not ({', '.join(no) or 'none'})."
+    )
+
+
+def us_milestones(countries: tuple[str, ...] = ("XKX", "SRB")) -> pd.DataFrame:
+    """Landmark US actions for the given countries, oldest first."""
+    events = data.load("policy_events")
+    chosen = events[events["milestone"] & events["country"].isin(countries)]
+    return chosen.sort_values("date")[
+        ["event_id", "date", "administration", "institution", "short_label", "summary", "direction", "source_id"]
+    ].reset_index(drop=True)
+
+
+def events_for_claim(claim_id: str, direction: str | tuple[str, ...] | None = None) -> pd.DataFrame:
+    """US actions tagged with a claim id, optionally only those with the given direction(s)."""
+    events = data.load("policy_events")
+    chosen = events[events["claim_list"].apply(lambda ids: claim_id in ids)]
+    if direction is not None:
+        wanted = (direction,) if isinstance(direction, str) else direction
+        chosen = chosen[chosen["direction"].isin(wanted)]
+    return chosen.sort_values("date").reset_index(drop=True)
+
+
+def direction_summary(claim_id: str) -> str:
+    """'Of the N US actions tagged C3, A continue the previous line, B depart, C are mixed.'"""
+    events = events_for_claim(claim_id)
+    counts = events["direction"].value_counts()
+    by_admin = events.groupby("administration", observed=True)["direction"].apply(
+        lambda d: f"{(d == 'continues').sum()}/{len(d)}")
+    per_admin = "; ".join(f"{admin}: {share}" for admin, share in by_admin.items())
+    return (
+        f"Of the {len(events)} US actions tagged {claim_id}, {counts.get('continues', 0)} continue the previous line, "
+        f"{counts.get('departs', 0)} depart from it and {counts.get('mixed', 0)} are mixed.\n"
+        f"Continuing actions per administration: {per_admin}."
+    )
+
+
+def claim(claim_id: str) -> str:
+    """The claim, in our words, from data/claims.csv."""
+    claims = data.load("claims").set_index("claim_id")
+    if claim_id not in claims.index:
+        raise ValueError(f"Unknown claim id {claim_id!r}; see data/claims.csv.")
+    return str(claims.loc[claim_id, "claim"])
+
+
+def claim_map() -> pd.DataFrame:
+    """Every claim with the notebook that tests it (for the start notebook)."""
+    claims = data.load("claims")
+    claims["notebook"] = claims["notebook"].fillna("(being written)")
+    return claims[["claim_id", "claim", "kind", "notebook"]]

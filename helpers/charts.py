@@ -1,0 +1,224 @@
+"""Charts in one house style, each with a sentence that says what it shows.
+
+Every chart function returns a ``Chart``: the matplotlib figure plus a plain-language
+description. In a notebook a Chart shows as an image with that description as its alt
+text and caption, so it reads the same on a screen reader, in exported HTML and on paper.
+
+Colours are the Okabe-Ito palette, which stays distinguishable for the common forms of
+colour blindness; sequential scales use cividis for the same reason.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import matplotlib
+
+matplotlib.use("Agg")  # charts are rendered to PNG ourselves; no GUI backend needed
+
+import matplotlib.colors as mcolors  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.collections import PolyCollection  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "black": "#000000",
+}
+PALETTE = list(OKABE_ITO.values())
+NEUTRAL = "#D9D9D9"  # no data / not (yet) recognised
+SEQUENTIAL = "cividis"
+
+HOUSE_STYLE = {
+    "font.size": 12,
+    "axes.titlesize": 15,
+    "axes.titleweight": "bold",
+    "axes.labelsize": 13,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
+    "legend.frameon": False,
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+}
+
+
+@contextmanager
+def house_style():
+    """Draw inside this block to get the house style."""
+    with matplotlib.rc_context(HOUSE_STYLE):
+        yield
+
+
+@dataclass
+class Chart:
+    """A figure with a one-sentence text alternative and the data it plots."""
+
+    figure: Figure
+    description: str
+    data: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    @property
+    def title(self) -> str:
+        return self.figure.axes[0].get_title() if self.figure.axes else ""
+
+    def png(self) -> bytes:
+        buffer = io.BytesIO()
+        self.figure.savefig(buffer, format="png", bbox_inches="tight")
+        return buffer.getvalue()
+
+    def html(self) -> str:
+        """An <img> with alt text, and the description as a visible caption."""
+        encoded = base64.b64encode(self.png()).decode("ascii")
+        text = html.escape(self.description)
+        return (
+            f'<figure style="margin:0"><img src="data:image/png;base64,{encoded}" alt="{text}" '
+            f'style="max-width:100%"/><figcaption style="font-size:0.95em">{text}</figcaption></figure>'
+        )
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/html": self.html(), "text/plain": self.description}
+
+
+def new_figure(width: float = 10, height: float = 5.5) -> Figure:
+    """A figure not managed by pyplot, so it is never shown twice or leaked."""
+    return Figure(figsize=(width, height), layout="constrained")
+
+
+def label_axes(ax, title: str, xlabel: str, ylabel: str) -> None:
+    ax.set_title(title, loc="left")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+
+
+# Kosovo (C3) ----------------------------------------------------------------------------
+
+
+def recognition_timeline(
+    counts: pd.DataFrame,
+    group_label: str,
+    group_size: int | None,
+    up_to_year: int,
+    milestones: pd.DataFrame | None = None,
+    counting: str = "",
+) -> Chart:
+    """Cumulative recognitions of Kosovo over time, with US milestones on the same axis.
+
+    counts: columns date and cumulative (one row per recognition, sorted by date).
+    milestones: columns date and short_label.
+    """
+    end = pd.Timestamp(f"{up_to_year}-12-31")
+    shown = counts[counts["date"] <= end]
+    total = int(shown["cumulative"].iloc[-1]) if not shown.empty else 0
+    with house_style():
+        figure = new_figure()
+        ax = figure.add_subplot()
+        steps = pd.concat(
+            [pd.DataFrame({"date": [pd.Timestamp("2008-02-17")], "cumulative": [0]}), shown,
+             pd.DataFrame({"date": [end], "cumulative": [total]})]
+        )
+        ax.step(steps["date"], steps["cumulative"], where="post", color=OKABE_ITO["blue"], linewidth=2.5,
+                label=f"States that recognised Kosovo ({counting})" if counting else "States that recognised Kosovo")
+        if group_size:
+            ax.axhline(group_size, color=OKABE_ITO["black"], linestyle=":", linewidth=1.5,
+                       label=f"All {group_label} ({group_size})")
+        if milestones is not None:
+            visible = milestones[milestones["date"] <= end].reset_index(drop=True)
+            for position, row in visible.iterrows():
+                ax.axvline(row["date"], color=OKABE_ITO["vermillion"], linestyle="--", linewidth=1.2)
+                ax.annotate(
+                    row["short_label"], xy=(row["date"], 1.0), xycoords=("data", "axes fraction"),
+                    rotation=90, va="top", ha="right", fontsize=10, color="#7a2e00",
+                    xytext=(-3, -4 - 0 * position), textcoords="offset points",
+                )
+            if not visible.empty:
+                ax.plot([], [], color=OKABE_ITO["vermillion"], linestyle="--", label="US milestone")
+        ax.set_xlim(pd.Timestamp("2008-01-01"), max(end, pd.Timestamp("2009-12-31")))
+        ax.set_ylim(0, max(group_size or 0, total, 1) * 1.08)
+        label_axes(ax, f"Recognitions of Kosovo by {group_label}, 2008-{up_to_year}", "Year",
+                   "Number of states (cumulative)")
+        ax.legend(loc="lower right")
+    of_group = f" of the {group_size} {group_label}" if group_size else f" {group_label}"
+    description = (
+        f"Step chart: by the end of {up_to_year}, {total}{of_group} had recognised Kosovo"
+        f"{' (' + counting + ')' if counting else ''}; most recognitions came in 2008-2013, "
+        "and dashed lines mark US milestones."
+    )
+    return Chart(figure, description, shown.reset_index(drop=True))
+
+
+def recognition_map(
+    shapes: dict[str, list],
+    recognition_years: dict[str, int],
+    up_to_year: int,
+    contested: set[str] = frozenset(),
+    highlight: str = "XKX",
+    extra_description: str = "",
+) -> Chart:
+    """World map: each state coloured by the year it recognised Kosovo, up to a year.
+
+    States whose withdrawal Serbia claims (contested) are hatched; Kosovo is outlined.
+    """
+    first, last = 2008, max(max(recognition_years.values(), default=2008), up_to_year)
+    norm = mcolors.Normalize(vmin=first, vmax=last)
+    cmap = matplotlib.colormaps[SEQUENTIAL]
+    polygons, colours, hatched = [], [], []
+    for code, rings in shapes.items():
+        year = recognition_years.get(code)
+        if code == highlight:
+            colour = OKABE_ITO["orange"]
+        elif year is not None and year <= up_to_year:
+            colour = cmap(norm(year))
+        else:
+            colour = NEUTRAL
+        for ring in rings:
+            polygons.append(ring)
+            colours.append(colour)
+            hatched.append(code in contested and year is not None and year <= up_to_year)
+    shown = sum(1 for y in recognition_years.values() if y <= up_to_year)
+    with house_style():
+        figure = new_figure(11, 5.8)
+        ax = figure.add_subplot()
+        ax.add_collection(PolyCollection(polygons, facecolors=colours, edgecolors="white", linewidths=0.3))
+        contested_rings = [p for p, h in zip(polygons, hatched) if h]
+        if contested_rings:
+            ax.add_collection(PolyCollection(contested_rings, facecolors="none", edgecolors=OKABE_ITO["black"],
+                                             hatch="////", linewidths=0.0))
+        ax.set_xlim(-180, 180)
+        ax.set_ylim(-58, 85)
+        ax.set_aspect("equal")
+        ax.grid(False)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        for side in ax.spines.values():
+            side.set_visible(False)
+        label_axes(ax, f"Which states had recognised Kosovo by the end of {up_to_year}?", "", "")
+        mappable = matplotlib.cm.ScalarMappable(norm=norm, cmap=cmap)
+        bar = figure.colorbar(mappable, ax=ax, orientation="horizontal", fraction=0.04, pad=0.02, aspect=50)
+        bar.set_label("Year of recognition (grey: not recognised by then; orange: Kosovo; "
+                      "hatched: withdrawal claimed by Serbia, contested)")
+    description = (
+        f"World map: {shown} states and entities had recognised Kosovo by the end of {up_to_year}, "
+        "coloured from dark (2008) to light (latest); grey states had not. " + extra_description
+    ).strip()
+    return Chart(figure, description, pd.DataFrame({"country_code": list(recognition_years),
+                                                      "year": list(recognition_years.values())}))
+
+
+def table(frame: pd.DataFrame, caption: str, columns: dict[str, str] | None = None):
+    """A captioned table without the index, dates shown as dates: for display in a notebook."""
+    shown = frame[list(columns)].rename(columns=columns) if columns else frame
+    formats = {c: "{:%Y-%m-%d}" for c in shown.columns if pd.api.types.is_datetime64_any_dtype(shown[c])}
+    return shown.style.hide(axis="index").set_caption(caption).format(formats, na_rep="")

@@ -1,0 +1,342 @@
+"""Load the collection's datasets: validated against data/datapackage.json, typed, cached.
+
+A notebook calls ``load("policy_events")`` and gets a pandas DataFrame whose dates are
+dates and whose coded columns are categories. Before any row is read, the file is checked
+against the one schema file, ``data/datapackage.json`` (a Frictionless Data Package); a
+file that breaks it raises one ``DataError`` that names the file, the line, the column
+and what was expected.
+
+This module only reads: nothing here writes into ``data/``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+DATA_DIR = Path(os.environ.get("BALKANS_DATA_DIR", Path(__file__).resolve().parent.parent / "data"))
+DESCRIPTOR = "datapackage.json"
+
+
+class DataError(Exception):
+    """A dataset could not be loaded; the message says where and how to fix it."""
+
+
+def _import_frictionless():
+    # jsonschema builds ~40 grammars for IRI checks at import when the optional
+    # rfc3987_syntax package is present (~3 s). Our descriptor has no IRI formats, so we
+    # hide that package for this one import and put everything back afterwards.
+    hide = "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules
+    if hide:
+        sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]
+    try:
+        import frictionless
+        import jsonschema  # noqa: F401  (frictionless imports it lazily; import it here, hidden)
+    finally:
+        if hide:
+            sys.modules.pop("rfc3987_syntax", None)
+    return frictionless
+
+
+def _restore_hint(filename: str) -> str:
+    return (
+        f"Restore the original with `git checkout -- data/{filename}` in the collection's "
+        "folder, or copy it again from the downloaded collection."
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def _descriptor(data_dir: Path) -> dict:
+    path = data_dir / DESCRIPTOR
+    if not path.exists():
+        raise DataError(f"The schema file {path} is missing. {_restore_hint(DESCRIPTOR)}")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as err:
+        raise DataError(
+            f"{path}, line {err.lineno}: not valid JSON ({err.msg}). {_restore_hint(DESCRIPTOR)}"
+        ) from None
+
+
+@functools.lru_cache(maxsize=None)
+def _package(data_dir: Path):
+    frictionless = _import_frictionless()
+    return frictionless.Package(_descriptor(data_dir), basepath=str(data_dir))
+
+
+def dataset_names(data_dir: Path | None = None) -> list[str]:
+    """Names of every dataset described in the schema file, in its order."""
+    return [r["name"] for r in _descriptor(Path(data_dir or DATA_DIR))["resources"]]
+
+
+def dataset_info(name: str, data_dir: Path | None = None) -> dict:
+    """The schema file's entry for one dataset: title, description, unit, notes, fields."""
+    for resource in _descriptor(Path(data_dir or DATA_DIR))["resources"]:
+        if resource["name"] == name:
+            return resource
+    known = ", ".join(dataset_names(data_dir))
+    raise DataError(f"There is no dataset called {name!r}. Known datasets: {known}.")
+
+
+def _expected(field: dict) -> str:
+    """Plain words for what a column accepts."""
+    kind = field.get("type", "string")
+    constraints = field.get("constraints", {})
+    if "enum" in constraints:
+        return "one of " + ", ".join(constraints["enum"])
+    if kind == "date":
+        return "a date written YYYY-MM-DD (for example 2008-02-18)"
+    if kind == "boolean":
+        return "true or false"
+    if kind in ("integer", "number"):
+        return "a number" if kind == "number" else "a whole number"
+    if "pattern" in constraints:
+        return f"text matching the pattern {constraints['pattern']}"
+    return "some text"
+
+
+def _explain(error, resource: dict, data_dir: Path) -> str:
+    """Turn the first Frictionless error into one sentence a teacher can act on."""
+    filename = resource["path"]
+    where = f"data/{filename}"
+    fields = {f["name"]: f for f in resource["schema"]["fields"]}
+    kind = error.type
+    field_name = getattr(error, "field_name", None)
+    row = getattr(error, "row_number", None)
+    cell = getattr(error, "cell", None)
+    if kind in ("missing-label", "incorrect-label", "extra-label", "duplicate-label", "blank-label"):
+        expected = ", ".join(fields)
+        return (
+            f"{where}, line 1 (the header): column {field_name!r} is missing or misnamed. "
+            f"Expected these columns in this order: {expected}. {_restore_hint(filename)}"
+        )
+    if kind == "foreign-key":
+        key = next(
+            (fk for fk in resource["schema"].get("foreignKeys", []) if f'"{fk["fields"][0]}"' in error.note),
+            None,
+        )
+        column = key["fields"][0] if key else "?"
+        table = key["reference"]["resource"] if key else "another table"
+        return (
+            f"{where}, line {row}, column {column!r}: the value is not a known "
+            f"{key['reference']['fields'][0] if key else 'key'} in data/{table}.csv "
+            f"({error.note}). Expected an id listed in data/{table}.csv."
+        )
+    if kind in ("primary-key", "unique-error"):
+        keys = resource["schema"].get("primaryKey", [])
+        column = field_name or ", ".join(keys)
+        return (
+            f"{where}, line {row}, column {column!r}: the value is already used by another row "
+            f"({error.note}). Expected each row to have its own {column}."
+        )
+    if kind in ("type-error", "constraint-error"):
+        field = fields.get(field_name, {})
+        found = "an empty cell" if cell in (None, "") else repr(cell)
+        return (
+            f"{where}, line {row}, column {field_name!r}: expected {_expected(field)}, "
+            f"found {found}."
+        )
+    if kind in ("extra-cell", "missing-cell"):
+        detail = "more cells than the header has columns" if kind == "extra-cell" else "fewer cells than the header"
+        return (
+            f"{where}, line {row}, column {field_name!r}: the row has {detail}; a comma inside "
+            "a text cell needs the whole cell in double quotes."
+        )
+    location = f", line {row}" if row else ""
+    column = f", column {field_name!r}" if field_name else ""
+    return f"{where}{location}{column}: {error.message}"
+
+
+@functools.lru_cache(maxsize=None)
+def validate(name: str, data_dir: Path | None = None) -> None:
+    """Check one dataset against the schema file; raise DataError on the first problem."""
+    data_dir = Path(data_dir or DATA_DIR)
+    resource = dataset_info(name, data_dir)
+    path = data_dir / resource["path"]
+    if not path.exists():
+        raise DataError(f"data/{resource['path']} is missing. {_restore_hint(resource['path'])}")
+    for reference in {fk["reference"]["resource"] for fk in resource["schema"].get("foreignKeys", [])}:
+        if reference != name:
+            validate(reference, data_dir)
+    report = _package(data_dir).get_resource(name).validate()
+    if not report.valid:
+        errors = report.tasks[0].errors if report.tasks else report.errors
+        first = errors[0]
+        # A stray comma shifts every later cell; report that cause, not its symptoms.
+        structural = [e for e in errors if e.type in ("extra-cell", "missing-cell")
+                      and getattr(e, "row_number", None) == getattr(first, "row_number", None)]
+        message = _explain(structural[0] if structural else first, resource, data_dir)
+        if len(errors) > 1:
+            message += f" ({len(errors) - 1} more problem(s) in this file after this one.)"
+        raise DataError(message)
+
+
+def _typed(frame: pd.DataFrame, resource: dict) -> pd.DataFrame:
+    for field in resource["schema"]["fields"]:
+        column, kind = field["name"], field.get("type", "string")
+        enum = field.get("constraints", {}).get("enum")
+        if kind == "date":
+            frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
+        elif kind == "boolean":
+            frame[column] = frame[column].map({"true": True, "false": False}).astype(bool)
+        elif kind == "integer":
+            frame[column] = pd.to_numeric(frame[column]).astype("Int64")
+        elif kind == "number":
+            frame[column] = pd.to_numeric(frame[column])
+        elif enum:
+            frame[column] = pd.Categorical(frame[column], categories=enum)
+        else:
+            frame[column] = frame[column].astype("string")
+    return frame
+
+
+@functools.lru_cache(maxsize=None)
+def _load_cached(name: str, data_dir: Path) -> pd.DataFrame:
+    validate(name, data_dir)
+    resource = dataset_info(name, data_dir)
+    frame = pd.read_csv(
+        data_dir / resource["path"], dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8"
+    )
+    frame = _typed(frame, resource)
+    derive = _DERIVED.get(name)
+    if derive:
+        frame = derive(frame, data_dir)
+    return frame
+
+
+def load(name: str, data_dir: Path | None = None) -> pd.DataFrame:
+    """One dataset as a typed DataFrame (validated once, then cached).
+
+    You get your own copy: changing it never changes the cache or the file.
+    """
+    frame = _load_cached(name, Path(data_dir or DATA_DIR))
+    return frame.copy(deep=True)
+
+
+def clear_cache() -> None:
+    """Forget every loaded dataset, e.g. after a teacher fixed a file."""
+    for cached in (_descriptor, _package, validate, _load_cached, load_country_shapes):
+        cached.cache_clear()
+
+
+# Derived columns --------------------------------------------------------------------
+
+
+def administration_on(dates: pd.Series, data_dir: Path | None = None) -> pd.Series:
+    """The administration in office on each date (inauguration day goes to the new one)."""
+    terms = _load_cached("administrations", Path(data_dir or DATA_DIR)).sort_values("term_start")
+    labels = terms["administration_id"].astype(str).tolist()
+    bins = terms["term_start"].tolist() + [terms["term_end"].max()]
+    result = pd.cut(pd.to_datetime(dates), bins=bins, labels=labels, right=False, ordered=True)
+    return pd.Series(result, index=dates.index, name="administration")
+
+
+def _with_administration(frame: pd.DataFrame, data_dir: Path) -> pd.DataFrame:
+    frame["administration"] = administration_on(frame["date"], data_dir)
+    missing = frame[frame["administration"].isna()]
+    if not missing.empty:
+        first = missing.iloc[0]
+        raise DataError(
+            f"data/policy_events.csv, event {first['event_id']}, column 'date': "
+            f"{first['date']:%Y-%m-%d} falls outside every term in data/administrations.csv."
+        )
+    frame["claim_list"] = frame["claim_ids"].str.split(";")
+    return frame
+
+
+_DERIVED = {"policy_events": _with_administration}
+
+
+# Sources ----------------------------------------------------------------------------
+
+
+def sources_for(names: list[str], data_dir: Path | None = None) -> pd.DataFrame:
+    """Every source cited by the rows of the given datasets, sorted by title."""
+    data_dir = Path(data_dir or DATA_DIR)
+    used: set[str] = set()
+    for name in names:
+        frame = _load_cached(name, data_dir)
+        for column in frame.columns:
+            if column == "source_id" or column.endswith("_source_id"):
+                used.update(frame[column].dropna().astype(str))
+    sources = _load_cached("sources", data_dir)
+    return sources[sources["source_id"].isin(used)].sort_values("title").reset_index(drop=True)
+
+
+def sources_markdown(names: list[str], data_dir: Path | None = None) -> str:
+    """A Markdown reference list for the datasets a notebook used."""
+    lines = []
+    for row in sources_for(names, data_dir).itertuples():
+        published = f", {row.date_published}" if isinstance(row.date_published, str) else ""
+        link = f" <{row.url}>" if isinstance(row.url, str) else ""
+        kind = str(row.source_type).replace("_", " ")
+        lines.append(
+            f"- **{row.title}**. {row.publisher}{published}.{link} "
+            f"Accessed {row.date_accessed:%Y-%m-%d}. *{kind}*: {row.reliability_note} "
+            f"`[{row.source_id}]`"
+        )
+    header = "Datasets used: " + ", ".join(f"`{n}`" for n in names) + "\n\n"
+    return header + "\n".join(lines)
+
+
+# Map shapes ---------------------------------------------------------------------------
+
+MAP_FILE = "maps/countries-50m.json"
+# world-atlas gives Kosovo a shape but no ISO numeric id; we match it by name.
+_MAP_NAME_CODES = {"Kosovo": "XKX"}
+
+
+def _decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
+    scale = topology["transform"]["scale"]
+    translate = topology["transform"]["translate"]
+    arcs = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x += dx
+            y += dy
+            points.append((x * scale[0] + translate[0], y * scale[1] + translate[1]))
+        arcs.append(points)
+    return arcs
+
+
+def _ring(indexes: list[int], arcs: list) -> list[tuple[float, float]]:
+    points: list[tuple[float, float]] = []
+    for index in indexes:
+        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
+        points.extend(arc if not points else arc[1:])
+    return points
+
+
+@functools.lru_cache(maxsize=None)
+def load_country_shapes(data_dir: Path | None = None) -> dict[str, list[list[tuple[float, float]]]]:
+    """Country outlines from the shipped Natural Earth TopoJSON, keyed by country_code.
+
+    Each value is a list of rings (lists of longitude, latitude points). Holes are drawn
+    as separate rings, which is fine at world scale.
+    """
+    data_dir = Path(data_dir or DATA_DIR)
+    path = data_dir / MAP_FILE
+    if not path.exists():
+        raise DataError(f"data/{MAP_FILE} is missing. {_restore_hint(MAP_FILE)}")
+    topology = json.loads(path.read_text(encoding="utf-8"))
+    arcs = _decode_arcs(topology)
+    codes = _load_cached("countries", data_dir)
+    numbered = codes.dropna(subset=["iso_numeric"])
+    by_numeric = dict(zip(numbered["iso_numeric"].astype(str), numbered["country_code"].astype(str)))
+    shapes: dict[str, list] = {}
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        code = by_numeric.get(str(geometry.get("id"))) or _MAP_NAME_CODES.get(geometry["properties"]["name"])
+        if code is None:
+            code = ""  # territories not in countries.csv (e.g. Greenland): drawn as background
+        polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+        rings = shapes.setdefault(code, [])
+        for polygon in polygons:
+            rings.extend(_ring(ring, arcs) for ring in polygon)
+    return shapes

@@ -1,0 +1,123 @@
+"""The student's journal: predictions, answers, ratings and reasons, kept across sessions.
+
+One JSON file outside ``data/``: by default in the user's data directory (see
+``journal_path()``), or wherever the environment variable ``BALKANS_JOURNAL`` points (a
+teacher on a shared JupyterHub may set it to the student's home folder).
+
+Every save takes a lock, rereads the file, appends the new entry and replaces the file
+atomically (write to a temporary file, flush to disk, rename). So a kernel killed
+mid-save leaves the previous journal intact, and two notebooks open at once never
+overwrite each other's entries. A journal that is not valid (hand-edited, truncated by a
+full disk) is moved aside under a new name, never overwritten, and the student is told
+where it went.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import warnings
+from datetime import datetime, timezone
+from pathlib import Path
+
+from filelock import FileLock
+
+APP_NAME = "balkans-claims"
+FORMAT_VERSION = 1
+
+
+class JournalWarning(UserWarning):
+    """Something happened to the journal file that the student should know about."""
+
+
+def journal_path() -> Path:
+    """Where the journal is kept on this machine."""
+    override = os.environ.get("BALKANS_JOURNAL")
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "journal.json"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Journal:
+    """Read and append entries; every entry is kept, the latest one of a kind and key wins."""
+
+    def __init__(self, path: Path | str | None = None):
+        self.path = Path(path) if path else journal_path()
+        self.notice = ""  # a message for the student, e.g. after a corrupt file was set aside
+
+    def _lock(self) -> FileLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        return FileLock(str(self.path) + ".lock", timeout=30)
+
+    def _set_aside(self, reason: str) -> None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.stem}.unreadable-{stamp}{self.path.suffix}")
+        counter = 1
+        while aside.exists():
+            aside = self.path.with_name(f"{self.path.stem}.unreadable-{stamp}-{counter}{self.path.suffix}")
+            counter += 1
+        os.replace(self.path, aside)
+        self.notice = (
+            f"Your journal at {self.path} could not be read ({reason}). It was kept as {aside} "
+            "and nothing in it was deleted; a new journal has been started. A teacher can "
+            "repair the old file by hand and put it back."
+        )
+        warnings.warn(self.notice, JournalWarning, stacklevel=3)
+
+    def _read_unlocked(self) -> list[dict]:
+        if not self.path.exists():
+            return []
+        try:
+            content = json.loads(self.path.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as err:
+            self._set_aside(f"not valid JSON: {err}")
+            return []
+        entries = content.get("entries") if isinstance(content, dict) else None
+        if not isinstance(entries, list) or not all(
+            isinstance(e, dict) and {"kind", "key", "value"} <= e.keys() for e in entries
+        ):
+            self._set_aside("it does not have the expected 'entries' list")
+            return []
+        return entries
+
+    def _write_unlocked(self, entries: list[dict]) -> None:
+        payload = json.dumps({"version": FORMAT_VERSION, "entries": entries}, ensure_ascii=False, indent=1)
+        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".journal-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write(payload)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.replace(temporary, self.path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+    def entries(self) -> list[dict]:
+        """Every entry, oldest first."""
+        with self._lock():
+            return self._read_unlocked()
+
+    def record(self, kind: str, key: str, value, notebook: str = "") -> dict:
+        """Append one entry, e.g. record("rating", "C3", {"stars": 4, "reason": "..."})."""
+        entry = {"time": _now(), "notebook": notebook, "kind": kind, "key": key, "value": value}
+        json.dumps(entry)  # fail here, before touching the file, if the value cannot be saved
+        with self._lock():
+            entries = self._read_unlocked()
+            entries.append(entry)
+            self._write_unlocked(entries)
+        return entry
+
+    def latest(self, kind: str, key: str):
+        """The most recent value saved for this kind and key, or None."""
+        for entry in reversed(self.entries()):
+            if entry["kind"] == kind and entry["key"] == key:
+                return entry["value"]
+        return None

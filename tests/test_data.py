@@ -1,0 +1,201 @@
+import json
+
+import pandas as pd
+import pytest
+
+from helpers import data
+from helpers.data import DataError
+from tests.conftest import read_rows, set_cell, write_rows
+
+
+@pytest.mark.parametrize("name", data.dataset_names())
+def test_every_dataset_loads_with_rows(name):
+    frame = data.load(name)
+    assert len(frame) > 0, f"{name} is empty"
+
+
+def test_every_data_row_names_a_known_source():
+    # Frictionless enforces the foreign keys; this guards against a resource that forgets one.
+    for resource in json.loads((data.DATA_DIR / "datapackage.json").read_text())["resources"]:
+        fields = [f["name"] for f in resource.get("schema", {}).get("fields", [])]
+        if resource["name"] == "sources" or not fields:
+            continue
+        assert "source_id" in fields, f"{resource['name']} has no source_id column"
+        keyed = {fk["fields"][0] for fk in resource["schema"].get("foreignKeys", [])}
+        source_columns = {f for f in fields if f == "source_id" or f.endswith("_source_id")}
+        assert source_columns <= keyed, f"{resource['name']}: {source_columns - keyed} not checked against sources"
+
+
+def test_sources_have_a_url_unless_they_are_the_course_text():
+    sources = data.load("sources")
+    missing = sources[sources["url"].isna() & (sources["source_type"] != "course_text")]
+    assert missing.empty, f"sources without a URL: {list(missing['source_id'])}"
+
+
+def test_loaded_frames_are_typed():
+    events = data.load("policy_events")
+    assert pd.api.types.is_datetime64_any_dtype(events["date"])
+    assert isinstance(events["pillar"].dtype, pd.CategoricalDtype)
+    assert events["milestone"].dtype == bool
+    countries = data.load("countries")
+    assert countries["un_member"].dtype == bool
+
+
+def test_a_loaded_frame_is_a_copy_that_cannot_change_the_cache():
+    first = data.load("countries")
+    first.loc[:, "country_name"] = "changed"
+    assert (data.load("countries")["country_name"] != "changed").all()
+
+
+def test_administration_is_derived_from_the_date():
+    dates = pd.Series(pd.to_datetime(["2008-02-18", "2017-01-20", "2021-01-19", "2025-01-20", "2026-06-01"]))
+    assert list(data.administration_on(dates).astype(str)) == ["bush", "trump1", "trump1", "trump2", "trump2"]
+
+
+def test_event_outside_every_term_is_reported(data_copy):
+    set_cell(data_copy / "policy_events.csv", 2, "date", "1991-05-01")
+    with pytest.raises(DataError, match=r"policy_events.csv, event PE\d+, column 'date': 1991-05-01 falls outside"):
+        data.load("policy_events", data_copy)
+
+
+def test_unknown_dataset_name_lists_the_known_ones():
+    with pytest.raises(DataError, match="no dataset called 'kosovo'.*kosovo_recognitions"):
+        data.load("kosovo")
+
+
+# A teacher or student edits a CSV badly: one clear error naming file, line, column, expectation.
+
+def test_wrong_date(data_copy):
+    set_cell(data_copy / "kosovo_recognitions.csv", 3, "recognised_on", "18/02/2008")
+    with pytest.raises(DataError) as error:
+        data.load("kosovo_recognitions", data_copy)
+    assert str(error.value).startswith(
+        "data/kosovo_recognitions.csv, line 3, column 'recognised_on': expected a date written YYYY-MM-DD"
+    )
+    assert "found '18/02/2008'" in str(error.value)
+
+
+def test_impossible_date(data_copy):
+    set_cell(data_copy / "policy_events.csv", 4, "date", "2019-13-01")
+    with pytest.raises(DataError, match=r"policy_events.csv, line 4, column 'date': expected a date .* found '2019-13-01'"):
+        data.load("policy_events", data_copy)
+
+
+def test_unknown_country_code(data_copy):
+    set_cell(data_copy / "kosovo_recognitions.csv", 5, "country_code", "XYZ")
+    with pytest.raises(DataError) as error:
+        data.load("kosovo_recognitions", data_copy)
+    message = str(error.value)
+    assert message.startswith("data/kosovo_recognitions.csv, line 5, column 'country_code'")
+    assert "XYZ" in message and "Expected an id listed in data/countries.csv" in message
+
+
+def test_country_outside_the_allowed_list(data_copy):
+    set_cell(data_copy / "policy_events.csv", 2, "country", "Serbia")
+    with pytest.raises(DataError, match=r"line 2, column 'country': expected one of SRB, XKX, .* found 'Serbia'"):
+        data.load("policy_events", data_copy)
+
+
+def test_missing_column(data_copy):
+    rows = read_rows(data_copy / "policy_events.csv")
+    drop = rows[0].index("pillar")
+    write_rows(data_copy / "policy_events.csv", [r[:drop] + r[drop + 1:] for r in rows])
+    with pytest.raises(DataError) as error:
+        data.load("policy_events", data_copy)
+    message = str(error.value)
+    assert message.startswith("data/policy_events.csv, line 1 (the header): column 'pillar' is missing or misnamed")
+    assert "git checkout -- data/policy_events.csv" in message
+
+
+def test_text_in_a_true_false_column(data_copy):
+    set_cell(data_copy / "countries.csv", 7, "nato_member", "yes")
+    with pytest.raises(DataError, match=r"countries.csv, line 7, column 'nato_member': expected true or false, found 'yes'"):
+        data.load("countries", data_copy)
+
+
+def test_duplicated_key(data_copy):
+    rows = read_rows(data_copy / "kosovo_recognitions.csv")
+    write_rows(data_copy / "kosovo_recognitions.csv", rows + [rows[1]])
+    with pytest.raises(DataError) as error:
+        data.load("kosovo_recognitions", data_copy)
+    assert f"line {len(rows) + 1}, column 'country_code': the value is already used by another row" in str(error.value)
+
+
+def test_unknown_source_id(data_copy):
+    set_cell(data_copy / "policy_events.csv", 3, "source_id", "my-blog")
+    with pytest.raises(DataError, match=r"policy_events.csv, line 3, column 'source_id'.*my-blog.*data/sources.csv"):
+        data.load("policy_events", data_copy)
+
+
+def test_row_without_a_source(data_copy):
+    set_cell(data_copy / "kosovo_recognitions.csv", 2, "source_id", "")
+    with pytest.raises(DataError, match=r"line 2, column 'source_id': expected some text, found an empty cell"):
+        data.load("kosovo_recognitions", data_copy)
+
+
+def test_broken_sources_table_is_reported_before_the_table_that_uses_it(data_copy):
+    set_cell(data_copy / "sources.csv", 2, "date_accessed", "yesterday")
+    with pytest.raises(DataError, match=r"data/sources.csv, line 2, column 'date_accessed'"):
+        data.load("policy_events", data_copy)
+
+
+def test_deleted_file_says_how_to_restore_it(data_copy):
+    (data_copy / "policy_events.csv").unlink()
+    with pytest.raises(DataError, match=r"data/policy_events.csv is missing. Restore the original with `git checkout -- data/policy_events.csv`"):
+        data.load("policy_events", data_copy)
+
+
+def test_unquoted_comma_in_text(data_copy):
+    path = data_copy / "claims.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[1] = "T,Harris or Trump, policy stays,thesis,,course-essay"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"claims.csv, line 2, column .*more cells than the header.*double quotes"):
+        data.load("claims", data_copy)
+
+
+def test_text_in_a_number_column(tmp_path):
+    # No shipped table has a number column yet; a two-row package shows the loader's message.
+    (tmp_path / "sources.csv").write_text(
+        (data.DATA_DIR / "sources.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "troops.csv").write_text("year,troops,source_id\n2008,1500,course-essay\n2009,about 1400,course-essay\n")
+    descriptor = json.loads((data.DATA_DIR / "datapackage.json").read_text())
+    sources = next(r for r in descriptor["resources"] if r["name"] == "sources")
+    troops = {"name": "troops", "path": "troops.csv", "schema": {
+        "fields": [{"name": "year", "type": "integer"}, {"name": "troops", "type": "integer"},
+                   {"name": "source_id", "type": "string"}],
+        "foreignKeys": [{"fields": ["source_id"], "reference": {"resource": "sources", "fields": ["source_id"]}}]}}
+    (tmp_path / "datapackage.json").write_text(json.dumps({"name": "t", "resources": [sources, troops]}))
+    data.clear_cache()
+    try:
+        with pytest.raises(DataError, match=r"troops.csv, line 3, column 'troops': expected a whole number, found 'about 1400'"):
+            data.load("troops", tmp_path)
+        set_cell(tmp_path / "troops.csv", 3, "troops", "1400")
+        data.clear_cache()
+        assert data.load("troops", tmp_path)["troops"].tolist() == [1500, 1400]
+    finally:
+        data.clear_cache()
+
+
+def test_loading_never_writes_into_data(data_copy):
+    before = {p.name: p.stat().st_mtime_ns for p in data_copy.iterdir()}
+    for name in data.dataset_names(data_copy):
+        data.load(name, data_copy)
+    data.load_country_shapes(data_copy)
+    after = {p.name: p.stat().st_mtime_ns for p in data_copy.iterdir()}
+    assert before == after
+
+
+def test_sources_markdown_lists_every_cited_source_once():
+    text = data.sources_markdown(["kosovo_recognitions"])
+    cited = set(data.load("kosovo_recognitions")["source_id"].astype(str))
+    for source_id in cited:
+        assert text.count(f"`[{source_id}]`") == 1
+    assert "Accessed 2026-" in text
+
+
+def test_map_shapes_include_kosovo_and_serbia_as_separate_states():
+    shapes = data.load_country_shapes()
+    assert "XKX" in shapes and "SRB" in shapes and "USA" in shapes
+    lon, lat = zip(*[p for ring in shapes["XKX"] for p in ring])
+    assert 19.5 < min(lon) and max(lon) < 22 and 41.5 < min(lat) and max(lat) < 43.5
