@@ -24,7 +24,7 @@ lab: $(STAMP)
 	cd notebooks && ../$(BIN)/jupyter lab --ip=127.0.0.1 $(ROOT_FLAG) 00_start_here.ipynb
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 benchmarks: $(STAMP)
 	$(BIN)/python benchmarks/suite_time.py

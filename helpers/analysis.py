@@ -28,8 +28,9 @@ def _group_flag(group: str) -> str | None:
     return GROUPS[group][1]
 
 
-def group_label(group: str) -> str:
-    return GROUPS[group][0] if group in GROUPS else group
+def group_label(group: str, start_of_sentence: bool = False) -> str:
+    label = GROUPS[group][0] if group in GROUPS else group
+    return label[0].upper() + label[1:] if start_of_sentence else label
 
 
 def group_size(group: str) -> int | None:
@@ -73,7 +74,7 @@ def recognition_counts_sentence(group: str = "un") -> str:
     serbia = recognition_count(group, count_claimed_withdrawals=False)
     size = group_size(group)
     return (
-        f"{group_label(group).capitalize()} that have formally recognised Kosovo: {every} of {size} "
+        f"{group_label(group, start_of_sentence=True)} that have formally recognised Kosovo: {every} of {size} "
         f"(Kosovo's count: a recognition stands).\n"
         f"Leaving out the {every - serbia} whose withdrawal Serbia claims: {serbia} of {size} (Serbia's count)."
     )

@@ -72,7 +72,7 @@ class Chart:
 
     @property
     def title(self) -> str:
-        return self.figure.axes[0].get_title() if self.figure.axes else ""
+        return self.figure.axes[0].get_title(loc="left") if self.figure.axes else ""
 
     def png(self) -> bytes:
         buffer = io.BytesIO()
@@ -135,21 +135,27 @@ def recognition_timeline(
             ax.axhline(group_size, color=OKABE_ITO["black"], linestyle=":", linewidth=1.5,
                        label=f"All {group_label} ({group_size})")
         if milestones is not None:
-            visible = milestones[milestones["date"] <= end].reset_index(drop=True)
+            in_range = (milestones["date"] <= end) & (milestones["date"] >= pd.Timestamp("2008-01-01"))
+            visible = milestones[in_range].reset_index(drop=True)
+            previous = None
             for position, row in visible.iterrows():
                 ax.axvline(row["date"], color=OKABE_ITO["vermillion"], linestyle="--", linewidth=1.2)
+                # Labels of milestones less than a year apart alternate in height, so they never overlap.
+                close = previous is not None and (row["date"] - previous).days < 365
+                offset = -4 if not close or position % 2 == 0 else -150
                 ax.annotate(
                     row["short_label"], xy=(row["date"], 1.0), xycoords=("data", "axes fraction"),
                     rotation=90, va="top", ha="right", fontsize=10, color="#7a2e00",
-                    xytext=(-3, -4 - 0 * position), textcoords="offset points",
+                    xytext=(-3, offset), textcoords="offset points",
                 )
+                previous = row["date"]
             if not visible.empty:
                 ax.plot([], [], color=OKABE_ITO["vermillion"], linestyle="--", label="US milestone")
         ax.set_xlim(pd.Timestamp("2008-01-01"), max(end, pd.Timestamp("2009-12-31")))
         ax.set_ylim(0, max(group_size or 0, total, 1) * 1.08)
         label_axes(ax, f"Recognitions of Kosovo by {group_label}, 2008-{up_to_year}", "Year",
                    "Number of states (cumulative)")
-        ax.legend(loc="lower right")
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, fontsize=11)
     of_group = f" of the {group_size} {group_label}" if group_size else f" {group_label}"
     description = (
         f"Step chart: by the end of {up_to_year}, {total}{of_group} had recognised Kosovo"
@@ -176,6 +182,7 @@ def recognition_map(
     cmap = matplotlib.colormaps[SEQUENTIAL]
     polygons, colours, hatched = [], [], []
     for code, rings in shapes.items():
+        rings = [_unwrap(ring) for ring in rings]
         year = recognition_years.get(code)
         if code == highlight:
             colour = OKABE_ITO["orange"]
@@ -196,15 +203,16 @@ def recognition_map(
         if contested_rings:
             ax.add_collection(PolyCollection(contested_rings, facecolors="none", edgecolors=OKABE_ITO["black"],
                                              hatch="////", linewidths=0.0))
-        ax.set_xlim(-180, 180)
-        ax.set_ylim(-58, 85)
-        ax.set_aspect("equal")
-        ax.grid(False)
-        ax.set_xticks([])
-        ax.set_yticks([])
-        for side in ax.spines.values():
-            side.set_visible(False)
+        _frame_map(ax, (-180, 180), (-58, 85))
         label_axes(ax, f"Which states had recognised Kosovo by the end of {up_to_year}?", "", "")
+        # Europe, where most recognitions and the whole dispute are, enlarged.
+        inset = ax.inset_axes([0.0, 0.02, 0.3, 0.5])
+        inset.add_collection(PolyCollection(polygons, facecolors=colours, edgecolors="white", linewidths=0.4))
+        if contested_rings:
+            inset.add_collection(PolyCollection(contested_rings, facecolors="none", edgecolors=OKABE_ITO["black"],
+                                                hatch="////", linewidths=0.0))
+        _frame_map(inset, (-12, 42), (34, 62), border=True)
+        inset.set_title("Europe, enlarged", fontsize=10, loc="left")
         mappable = matplotlib.cm.ScalarMappable(norm=norm, cmap=cmap)
         bar = figure.colorbar(mappable, ax=ax, orientation="horizontal", fraction=0.04, pad=0.02, aspect=50)
         bar.set_label("Year of recognition (grey: not recognised by then; orange: Kosovo; "
@@ -215,6 +223,25 @@ def recognition_map(
     ).strip()
     return Chart(figure, description, pd.DataFrame({"country_code": list(recognition_years),
                                                       "year": list(recognition_years.values())}))
+
+
+def _unwrap(ring: list) -> list:
+    """Shift a ring that crosses the date line (Russia, Fiji) east, so it is not smeared across the map."""
+    longitudes = [x for x, _ in ring]
+    if max(longitudes) - min(longitudes) <= 180:
+        return ring
+    return [(x + 360 if x < 0 else x, y) for x, y in ring]
+
+
+def _frame_map(ax, xlim, ylim, border: bool = False) -> None:
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
+    ax.set_aspect("equal")
+    ax.grid(False)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for side in ax.spines.values():
+        side.set_visible(border)
 
 
 def table(frame: pd.DataFrame, caption: str, columns: dict[str, str] | None = None):

@@ -11,6 +11,7 @@ This module only reads: nothing here writes into ``data/``.
 
 from __future__ import annotations
 
+import csv
 import functools
 import json
 import os
@@ -100,6 +101,19 @@ def _expected(field: dict) -> str:
     return "some text"
 
 
+def _explain_header(where: str, expected: list[str], path: Path) -> str:
+    with path.open(encoding="utf-8", newline="") as stream:
+        header = next(csv.reader(stream), [])
+    missing = [name for name in expected if name not in header]
+    unexpected = [name for name in header if name not in expected]
+    order = "Expected these columns in this order: " + ", ".join(expected) + "."
+    if missing:
+        return f"{where}, line 1 (the header): column {missing[0]!r} is missing or misnamed. {order}"
+    if unexpected:
+        return f"{where}, line 1 (the header): column {unexpected[0]!r} is not expected. {order}"
+    return f"{where}, line 1 (the header): the columns are in the wrong order or repeated. {order}"
+
+
 def _explain(error, resource: dict, data_dir: Path) -> str:
     """Turn the first Frictionless error into one sentence a teacher can act on."""
     filename = resource["path"]
@@ -110,11 +124,7 @@ def _explain(error, resource: dict, data_dir: Path) -> str:
     row = getattr(error, "row_number", None)
     cell = getattr(error, "cell", None)
     if kind in ("missing-label", "incorrect-label", "extra-label", "duplicate-label", "blank-label"):
-        expected = ", ".join(fields)
-        return (
-            f"{where}, line 1 (the header): column {field_name!r} is missing or misnamed. "
-            f"Expected these columns in this order: {expected}. {_restore_hint(filename)}"
-        )
+        return _explain_header(where, list(fields), data_dir / filename) + " " + _restore_hint(filename)
     if kind == "foreign-key":
         key = next(
             (fk for fk in resource["schema"].get("foreignKeys", []) if f'"{fk["fields"][0]}"' in error.note),

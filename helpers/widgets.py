@@ -37,7 +37,7 @@ class RecognitionExplorer(w.VBox):
     def __init__(self, group: str = "un", year: int = 2026, count_claimed_withdrawals: bool = True,
                  show_map: bool = True):
         self.group = w.Dropdown(
-            options=[(analysis.group_label(g).capitalize(), g) for g in analysis.GROUPS],
+            options=[(analysis.group_label(g, start_of_sentence=True), g) for g in analysis.GROUPS],
             value=group, description="Count recognitions by:", style=CONTROL_STYLE,
             description_allow_html=False,
         )

@@ -1,0 +1,57 @@
+"""Change a widget as a student would (set .value) and check that what it shows changes."""
+
+import pytest
+
+from helpers import analysis, widgets
+
+
+@pytest.fixture(scope="module")
+def explorer():
+    return widgets.recognition_explorer()
+
+
+def test_starts_on_un_members_up_to_2026(explorer):
+    assert explorer.state["group"] == "un" and explorer.state["year"] == 2026
+    assert explorer.state["count"] == analysis.recognition_count("un")
+    assert "<img" in explorer.timeline.value and "<img" in explorer.map.value
+
+
+def test_year_slider_changes_count_text_timeline_and_map(explorer):
+    explorer.year.value = 2026
+    before = (explorer.timeline.value, explorer.map.value, explorer.summary.value)
+    explorer.year.value = 2009
+    assert explorer.state["count"] == analysis.recognition_count("un", up_to_year=2009)
+    assert explorer.state["count"] < analysis.recognition_count("un")
+    assert "by the end of 2009" in explorer.summary.value
+    assert explorer.timeline.value != before[0] and explorer.map.value != before[1]
+    assert "by the end of 2009" in explorer.state["map_description"]
+    explorer.year.value = 2026
+
+
+def test_group_dropdown_changes_the_count(explorer):
+    explorer.group.value = "eu"
+    assert explorer.state["count"] == analysis.recognition_count("eu")
+    assert explorer.state["group_size"] == 27
+    assert "of the 27 EU member states" in explorer.summary.value
+    explorer.group.value = "un"
+
+
+def test_withdrawals_toggle_leaves_out_claimed_withdrawals(explorer):
+    every = explorer.state["count"]
+    explorer.counting.value = False
+    assert explorer.state["count"] == analysis.recognition_count("un", count_claimed_withdrawals=False) < every
+    assert "leaving out claimed withdrawals" in explorer.summary.value
+    explorer.counting.value = True
+    assert explorer.state["count"] == every
+
+
+def test_every_control_is_described(explorer):
+    for control in (explorer.group, explorer.year, explorer.counting):
+        assert control.description.strip()
+
+
+def test_static_version_matches_the_default_settings():
+    timeline, world = widgets.recognition_static()
+    fresh = widgets.recognition_explorer()
+    assert timeline.description == fresh.state["description"]
+    assert world.description == fresh.state["map_description"]
