@@ -171,3 +171,11 @@ def claim_map() -> pd.DataFrame:
     claims = data.load("claims")
     claims["notebook"] = claims["notebook"].fillna("(being written)")
     return claims[["claim_id", "claim", "kind", "notebook"]]
+
+
+def reported_counts() -> pd.DataFrame:
+    """Headline figures published by each side and by third parties, oldest first."""
+    counts = data.load("kosovo_recognition_counts")
+    return counts.sort_values("as_of", na_position="last")[
+        ["side", "claimant", "figure", "alt_figure", "what_is_counted", "as_of", "source_id", "note"]
+    ].reset_index(drop=True)

@@ -76,7 +76,7 @@ class Chart:
 
     def png(self) -> bytes:
         buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png", bbox_inches="tight")
+        self.figure.savefig(buffer, format="png")
         return buffer.getvalue()
 
     def html(self) -> str:

@@ -56,6 +56,8 @@ class RecognitionExplorer(w.VBox):
         self.map = w.HTML(layout=FULL_WIDTH)
         self.show_map = show_map
         self.state: dict = {}
+        self._timelines: dict = {}
+        self._maps: dict = {}
         self._milestones = analysis.us_milestones()
         self._shapes = data.load_country_shapes() if show_map else {}
         self._years = analysis.recognition_years()
@@ -75,27 +77,31 @@ class RecognitionExplorer(w.VBox):
     def _on_year(self, _change) -> None:
         self.update()
 
+    def _timeline_chart(self, group: str, year: int, counted: bool) -> tuple[str, str, int]:
+        key = (group, year, counted)
+        if key not in self._timelines:  # a redraw costs ~0.3 s; students revisit settings often
+            table = analysis.recognitions(group, count_claimed_withdrawals=counted)
+            counting = "counting every recognition" if counted else "leaving out claimed withdrawals"
+            chart = charts.recognition_timeline(table, analysis.group_label(group), analysis.group_size(group),
+                                                year, self._milestones, counting=counting)
+            self._timelines[key] = (chart.html(), chart.description, len(chart.data))
+        return self._timelines[key]
+
+    def _map_chart(self, year: int) -> tuple[str, str]:
+        if year not in self._maps:
+            chart = charts.recognition_map(self._shapes, self._years, year, self._contested,
+                                           extra_description=analysis.group_split_sentence("g20", year))
+            self._maps[year] = (chart.html(), chart.description)
+        return self._maps[year]
+
     def update(self, redraw_map: bool = True) -> None:
         group, year, counted = self.group.value, self.year.value, self.counting.value
-        table = analysis.recognitions(group, count_claimed_withdrawals=counted)
-        size = analysis.group_size(group)
-        counting = "counting every recognition" if counted else "leaving out claimed withdrawals"
-        timeline = charts.recognition_timeline(
-            table, analysis.group_label(group), size, year, self._milestones, counting=counting
-        )
-        self.timeline.value = timeline.html()
-        count = len(timeline.data)
-        text = timeline.description
+        self.timeline.value, text, count = self._timeline_chart(group, year, counted)
         if self.show_map and redraw_map:
-            chart = charts.recognition_map(
-                self._shapes, self._years, year, self._contested,
-                extra_description=analysis.group_split_sentence("g20", year),
-            )
-            self.map.value = chart.html()
-            self.state["map_description"] = chart.description
+            self.map.value, self.state["map_description"] = self._map_chart(year)
         self.summary.value = live_text(text)
         self.state.update(group=group, year=year, count_claimed_withdrawals=counted, count=count,
-                          description=text, group_size=size)
+                          description=text, group_size=analysis.group_size(group))
 
 
 def recognition_explorer(**settings) -> RecognitionExplorer:
