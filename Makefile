@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # JupyterLab refuses to run as root unless told; school machines never run it as root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test install clean benchmarks
+.PHONY: lab test install clean benchmarks browser
 
 install: $(STAMP)
 
@@ -23,13 +23,26 @@ $(STAMP): pyproject.toml constraints.txt jupyter/overrides.json
 lab: $(STAMP)
 	cd notebooks && ../$(BIN)/jupyter lab --ip=127.0.0.1 $(ROOT_FLAG) 00_start_here.ipynb
 
-test: $(STAMP)
+# The browser tests need Debian's Chromium; install it where we can, else they skip with a message.
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null) \
+	      || echo "Could not install chromium: the browser tests will be skipped."; \
+	  else \
+	    echo "Chromium is not installed and this user cannot install it (needs root and apt-get):"; \
+	    echo "the browser tests will be skipped. An administrator can run: apt-get install chromium chromium-driver"; \
+	  fi; \
+	fi
+
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
-benchmarks: $(STAMP)
+benchmarks: $(STAMP) browser
 	$(BIN)/python benchmarks/suite_time.py
 	$(BIN)/python benchmarks/widget_latency.py
 	$(BIN)/python benchmarks/import_time.py
+	$(BIN)/python benchmarks/browser_latency.py
 
 clean:
 	rm -rf $(VENV)

@@ -79,14 +79,13 @@ class Chart:
         self.figure.savefig(buffer, format="png")
         return buffer.getvalue()
 
-    def html(self) -> str:
-        """An <img> with alt text, and the description as a visible caption."""
+    def html(self, caption: bool = True) -> str:
+        """An <img> with alt text and, unless the page already shows it, the description as a caption."""
         encoded = base64.b64encode(self.png()).decode("ascii")
         text = html.escape(self.description)
-        return (
-            f'<figure style="margin:0"><img src="data:image/png;base64,{encoded}" alt="{text}" '
-            f'style="max-width:100%"/><figcaption style="font-size:0.95em">{text}</figcaption></figure>'
-        )
+        shown = f'<figcaption style="font-size:0.95em">{text}</figcaption>' if caption else ""
+        return (f'<figure style="margin:0"><img src="data:image/png;base64,{encoded}" alt="{text}" '
+                f'style="max-width:100%"/>{shown}</figure>')
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return {"text/html": self.html(), "text/plain": self.description}

@@ -18,10 +18,6 @@ FULL_WIDTH = w.Layout(width="100%")
 CONTROL_STYLE = {"description_width": "initial"}
 
 
-def chart_html(chart: charts.Chart) -> str:
-    return chart.html()
-
-
 def live_text(text: str) -> str:
     """Text announced by screen readers when it changes."""
     return f'<div role="status" aria-live="polite">{html.escape(text)}</div>'
@@ -47,7 +43,8 @@ class RecognitionExplorer(w.VBox):
         )
         self.counting = w.ToggleButtons(
             options=[("Count every recognition given", True), ("Leave out withdrawals Serbia claims", False)],
-            value=count_claimed_withdrawals, description="Withdrawals:", style=CONTROL_STYLE,
+            value=count_claimed_withdrawals, description="Withdrawals:",
+            style={"description_width": "initial", "button_width": "auto"},
             tooltips=["Kosovo's way of counting: a recognition cannot be withdrawn",
                       "Serbia's way of counting: states it says withdrew are left out"],
         )
@@ -84,7 +81,8 @@ class RecognitionExplorer(w.VBox):
             counting = "counting every recognition" if counted else "leaving out claimed withdrawals"
             chart = charts.recognition_timeline(table, analysis.group_label(group), analysis.group_size(group),
                                                 year, self._milestones, counting=counting)
-            self._timelines[key] = (chart.html(), chart.description, len(chart.data))
+            # The summary line above the chart already shows the description (and announces it).
+            self._timelines[key] = (chart.html(caption=False), chart.description, len(chart.data))
         return self._timelines[key]
 
     def _map_chart(self, year: int) -> tuple[str, str]:

@@ -1,0 +1,48 @@
+"""Fixtures for the real-browser tests: JupyterLab in Chromium, on a copy of notebooks/."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.browser import jupyter
+from tests.conftest import REPO
+
+SCREENSHOTS = Path(os.environ.get("BALKANS_SCREENSHOTS", REPO / "screenshots"))
+
+
+def pytest_collection_modifyitems(config, items):
+    reason = jupyter.why_no_browser()
+    if reason:
+        for item in items:
+            if "browser" in item.keywords:
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory):
+    with jupyter.running_lab(tmp_path_factory.mktemp("lab")) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with jupyter.chromium() as chromium:
+        yield chromium
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1100})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir() -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    print(f"\nbrowser screenshots are saved in {SCREENSHOTS}")
+    return SCREENSHOTS
