@@ -156,10 +156,13 @@ def recognition_timeline(
                    "Number of states (cumulative)")
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, fontsize=11)
     of_group = f" of the {group_size} {group_label}" if group_size else f" {group_label}"
+    pace = ""
+    if total:
+        three_quarters = int(shown["date"].iloc[max(0, -(-3 * total // 4) - 1)].year)
+        pace = f"; three quarters of these had done so by the end of {three_quarters}"
     description = (
         f"Step chart: by the end of {up_to_year}, {total}{of_group} had recognised Kosovo"
-        f"{' (' + counting + ')' if counting else ''}; most recognitions came in 2008-2013, "
-        "and dashed lines mark US milestones."
+        f"{' (' + counting + ')' if counting else ''}{pace}; dashed lines mark US milestones."
     )
     return Chart(figure, description, shown.reset_index(drop=True))
 

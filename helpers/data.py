@@ -212,11 +212,7 @@ def _load_cached(name: str, data_dir: Path) -> pd.DataFrame:
     frame = pd.read_csv(
         data_dir / resource["path"], dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8"
     )
-    frame = _typed(frame, resource)
-    derive = _DERIVED.get(name)
-    if derive:
-        frame = derive(frame, data_dir)
-    return frame
+    return _derive(name, _typed(frame, resource), data_dir)
 
 
 def load(name: str, data_dir: Path | None = None) -> pd.DataFrame:
@@ -246,20 +242,25 @@ def administration_on(dates: pd.Series, data_dir: Path | None = None) -> pd.Seri
     return pd.Series(result, index=dates.index, name="administration")
 
 
-def _with_administration(frame: pd.DataFrame, data_dir: Path) -> pd.DataFrame:
-    frame["administration"] = administration_on(frame["date"], data_dir)
-    missing = frame[frame["administration"].isna()]
-    if not missing.empty:
-        first = missing.iloc[0]
-        raise DataError(
-            f"data/policy_events.csv, event {first['event_id']}, column 'date': "
-            f"{first['date']:%Y-%m-%d} falls outside every term in data/administrations.csv."
-        )
-    frame["claim_list"] = frame["claim_ids"].str.split(";")
+# Tables whose rows get the administration in office on their date: table -> (date column, id column).
+_DATED_ACTIONS = {"policy_events": ("date", "event_id"), "sanctions": ("date", "action_id"),
+                  "roll_call_votes": ("date", "vote_id")}
+
+
+def _derive(name: str, frame: pd.DataFrame, data_dir: Path) -> pd.DataFrame:
+    if name in _DATED_ACTIONS:
+        date_column, id_column = _DATED_ACTIONS[name]
+        frame["administration"] = administration_on(frame[date_column], data_dir)
+        missing = frame[frame["administration"].isna()]
+        if not missing.empty:
+            first = missing.iloc[0]
+            raise DataError(
+                f"data/{name}.csv, row {first[id_column]}, column {date_column!r}: "
+                f"{first[date_column]:%Y-%m-%d} falls outside every term in data/administrations.csv."
+            )
+    if "claim_ids" in frame.columns:
+        frame["claim_list"] = frame["claim_ids"].str.split(";")
     return frame
-
-
-_DERIVED = {"policy_events": _with_administration}
 
 
 # Sources ----------------------------------------------------------------------------

@@ -54,7 +54,7 @@ def test_administration_is_derived_from_the_date():
 
 def test_event_outside_every_term_is_reported(data_copy):
     set_cell(data_copy / "policy_events.csv", 2, "date", "1991-05-01")
-    with pytest.raises(DataError, match=r"policy_events.csv, event PE\d+, column 'date': 1991-05-01 falls outside"):
+    with pytest.raises(DataError, match=r"policy_events.csv, row PE\d+, column 'date': 1991-05-01 falls outside"):
         data.load("policy_events", data_copy)
 
 

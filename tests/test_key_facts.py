@@ -1,0 +1,120 @@
+"""A handful of checked facts per dataset, pinned so that an edit which breaks one is caught.
+
+Each value was verified against the row's source when the row was added (see data/README.md).
+"""
+
+import pandas as pd
+import pytest
+
+from helpers import analysis, data
+
+
+def one(dataset: str, **match) -> pd.Series:
+    frame = data.load(dataset)
+    for column, value in match.items():
+        frame = frame[frame[column].astype(str) == str(value)]
+    assert len(frame) == 1, f"{dataset}: expected one row matching {match}, found {len(frame)}"
+    return frame.iloc[0]
+
+
+def day(value) -> str:
+    return f"{value:%Y-%m-%d}"
+
+
+def test_countries_memberships():
+    countries = data.load("countries")
+    assert (countries["un_member"].sum(), countries["eu_member"].sum(),
+            countries["nato_member"].sum(), countries["g20_member"].sum()) == (193, 27, 32, 19)
+    assert not one("countries", country_code="XKX")["un_member"]
+    assert one("countries", country_code="SWE")["nato_member"]
+
+
+def test_administrations():
+    assert day(one("administrations", administration_id="trump2")["term_start"]) == "2025-01-20"
+    assert one("administrations", administration_id="bush")["party"] == "Republican"
+
+
+@pytest.mark.parametrize("code, date", [("CRI", "2008-02-17"), ("USA", "2008-02-18"), ("DEU", "2008-02-20"),
+                                        ("KEN", "2025-03-26"), ("BHS", "2025-12-19")])
+def test_kosovo_recognition_dates(code, date):
+    assert day(one("kosovo_recognitions", country_code=code)["recognised_on"]) == date
+
+
+def test_kosovo_recognitions_counts_and_contested_withdrawals():
+    assert analysis.non_recognising("eu") == ["Cyprus", "Greece", "Romania", "Slovakia", "Spain"]
+    assert {"China", "Russia"} <= set(analysis.non_recognising("g20"))
+    assert one("kosovo_recognitions", country_code="SUR")["withdrawal_status"] == "contested"
+    assert one("kosovo_recognitions", country_code="GNB")["withdrawal_status"] == "reaffirmed"
+    assert "SRB" not in set(data.load("kosovo_recognitions")["country_code"])
+
+
+def test_published_counts_keep_both_reports():
+    serbia = one("kosovo_recognition_counts", count_id="KC02")
+    assert (serbia["figure"], serbia["alt_figure"]) == (84, 94)
+    assert one("kosovo_recognition_counts", count_id="KC01")["figure"] == 121
+
+
+def test_policy_events():
+    events = data.load("policy_events")
+    assert len(events) >= 100 and set(events["administration"].astype(str)) == {
+        "clinton", "bush", "obama", "trump1", "biden", "trump2"}
+    recognition = events[events["short_label"] == "US recognises Kosovo"].iloc[0]
+    assert day(recognition["date"]) == "2008-02-18" and recognition["administration"] == "bush"
+    assert day(events[events["short_label"] == "Washington economic deal signed"].iloc[0]["date"]) == "2020-09-04"
+    assert day(events[events["short_label"] == "US suspends Kosovo dialogue"].iloc[0]["date"]) == "2025-09-12"
+
+
+def test_roll_call_votes():
+    montenegro = one("roll_call_votes", vote_id="RC02")
+    assert (day(montenegro["date"]), montenegro["yeas"], montenegro["nays"]) == ("2017-03-28", 97, 2)
+    air_campaign = one("roll_call_votes", vote_id="RC06")
+    assert (air_campaign["yeas"], air_campaign["nays"], air_campaign["chamber"]) == (58, 41, "Senate")
+    assert one("roll_call_votes", vote_id="RC10")["result"] == "tie"
+    assert pd.isna(one("roll_call_votes", vote_id="RC01")["yeas"])  # no tally found: left empty, not invented
+
+
+def test_sanctions():
+    dodik = data.load("sanctions").query("target_name == 'Milorad Dodik'").sort_values("date")
+    assert [day(d) for d in dodik["date"]] == ["2017-01-17", "2022-01-05", "2025-10-29"]
+    assert list(dodik["action"]) == ["designation", "designation", "delisting"]
+    assert list(dodik["administration"].astype(str)) == ["obama", "biden", "trump2"]
+    assert day(one("sanctions", action_id="SA049")["date"]) == "2025-01-10"
+
+
+def test_eu_accession():
+    assert day(one("eu_accession", country_code="SRB", milestone="application")["date"]) == "2009-12-22"
+    assert day(one("eu_accession", country_code="HRV", milestone="accession")["date"]) == "2013-07-01"
+    opened = one("eu_accession", country_code="SRB", milestone="chapters_opened")
+    assert opened["value"] == 22 and day(opened["as_of"]) == "2025-11-04"
+    counts = data.load("eu_accession").query("milestone.str.startswith('chapters') or milestone == 'clusters_opened'")
+    assert counts["as_of"].notna().all(), "a count without its as-of date"
+
+
+def test_conflicts_keep_the_estimating_body_and_the_discredited_figure():
+    assert one("conflicts", estimate_id="CF06")["point"] == 104732
+    discredited = one("conflicts", estimate_id="CF09")
+    assert (discredited["status"], discredited["low"], discredited["high"]) == ("discredited", 200000, 250000)
+    assert data.load("conflicts")["estimating_body"].notna().all()
+
+
+def test_public_opinion_and_trade():
+    albania = data.load("public_opinion").query(
+        "poll_id == 'iri-wb-2024' and country_code == 'ALB' and answer == 'would vote to join'")
+    assert albania["percent"].tolist() == [92]
+    eu_exports = one("trade_shares", country_code="WB6", year=2017, partner="EU", flow="exports")
+    assert eu_exports["share_percent"] == 70
+
+
+def test_troops_and_institutions():
+    ifor = one("troop_presence", force="IFOR", as_of="1995-12-14")
+    assert (ifor["total_troops"], ifor["us_troops"]) == (60000, 20000)
+    assert one("institutions", instrument="Treaty ratification (advice and consent)")["holder"].startswith("Senate")
+
+
+def test_every_claim_has_tagged_evidence():
+    tagged = set()
+    for name in data.dataset_names():
+        frame = data.load(name)
+        if "claim_list" in frame.columns:
+            tagged.update(claim for claims in frame["claim_list"] for claim in claims)
+    assert set(data.load("claims")["claim_id"]) <= tagged
