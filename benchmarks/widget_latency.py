@@ -16,7 +16,7 @@ from helpers import widgets
 def measure(widget, control, values, check, cold):
     times = []
     for value in values:
-        if cold:  # first visit of a setting: nothing cached
+        if cold and hasattr(widget, "_maps"):  # first visit of a setting: nothing cached
             widget._timelines.clear()
             widget._maps.clear()
         before = check()
@@ -40,9 +40,14 @@ def main(changes: int = 50) -> None:
     ]
     timeline_only = widgets.recognition_explorer(show_map=False)
     rows.append(("year slider, timeline only", timeline_only.year, years, lambda: timeline_only.timeline.value))
+    actions = widgets.events_explorer(claim_id="C3")
+    owners = {id(timeline_only.year): timeline_only}
+    countries = ["XKX", "SRB", "all", "BIH", "REGION"] * (changes // 5)
+    rows.append(("actions: country dropdown (no cache)", actions.country, countries, lambda: actions.chart.value))
+    owners[id(actions.country)] = actions
     print(f"{'control':34} {'cold median':>12} {'cold p95':>9} {'warm median':>12} {'warm p95':>9}  ms, n={changes}")
     for name, control, values, check in rows:
-        owner = timeline_only if control is timeline_only.year else explorer
+        owner = owners.get(id(control), explorer)
         cold = measure(owner, control, values, check, cold=True)
         for value in dict.fromkeys(values):  # visit every setting once, so the warm pass only revisits
             control.value = value

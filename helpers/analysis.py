@@ -179,3 +179,34 @@ def reported_counts() -> pd.DataFrame:
     return counts.sort_values("as_of", na_position="last")[
         ["side", "claimant", "figure", "alt_figure", "what_is_counted", "as_of", "source_id", "note"]
     ].reset_index(drop=True)
+
+
+DIRECTIONS = ("continues", "departs", "mixed")
+COUNTRY_NAMES = {"SRB": "Serbia", "XKX": "Kosovo", "BIH": "Bosnia and Herzegovina", "MNE": "Montenegro",
+                 "MKD": "North Macedonia", "ALB": "Albania", "HRV": "Croatia", "REGION": "the region as a whole"}
+
+
+def filter_events(country: str = "all", administration: str = "all", pillar: str = "all",
+                  claim_id: str | None = None, only_changes: bool = False) -> pd.DataFrame:
+    """US actions matching every filter given ('all' leaves a filter out), oldest first."""
+    events = data.load("policy_events")
+    if country != "all":
+        events = events[events["country"] == country]
+    if administration != "all":
+        events = events[events["administration"] == administration]
+    if pillar != "all":
+        events = events[events["pillar"] == pillar]
+    if claim_id:
+        events = events[events["claim_list"].apply(lambda ids: claim_id in ids)]
+    if only_changes:
+        events = events[events["direction"] != "continues"]
+    return events.sort_values("date").reset_index(drop=True)
+
+
+def direction_counts_sentence(events: pd.DataFrame) -> str:
+    """'12 US actions: 7 continue the previous line, 2 depart from it, 3 are mixed.'"""
+    if events.empty:
+        return "No US action in the table matches these filters."
+    counts = events["direction"].value_counts()
+    return (f"{len(events)} US action{'s' if len(events) != 1 else ''}: {counts.get('continues', 0)} continue the "
+            f"previous line, {counts.get('departs', 0)} depart from it, {counts.get('mixed', 0)} are mixed.")

@@ -250,4 +250,47 @@ def table(frame: pd.DataFrame, caption: str, columns: dict[str, str] | None = No
     """A captioned table without the index, dates shown as dates: for display in a notebook."""
     shown = frame[list(columns)].rename(columns=columns) if columns else frame
     formats = {c: "{:%Y-%m-%d}" for c in shown.columns if pd.api.types.is_datetime64_any_dtype(shown[c])}
-    return shown.style.hide(axis="index").set_caption(caption).format(formats, na_rep="")
+    return (shown.style.hide(axis="index").set_caption(caption).format(formats, na_rep="")
+            .set_properties(**{"text-align": "left", "vertical-align": "top"})
+            .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}]))
+
+
+DIRECTION_STYLE = {  # colour and marker shape both differ, so the chart also reads in grey
+    "continues": (OKABE_ITO["blue"], "o"),
+    "mixed": (OKABE_ITO["orange"], "D"),
+    "departs": (OKABE_ITO["vermillion"], "X"),
+}
+
+
+def events_timeline(events: pd.DataFrame, terms: pd.DataFrame, title: str, summary: str) -> Chart:
+    """US actions on a time axis, one lane per institution, marked by direction.
+
+    events: columns date, institution, direction. terms: administrations (for the bands).
+    """
+    with house_style():
+        figure = new_figure(11, 5)
+        ax = figure.add_subplot()
+        lanes = list(dict.fromkeys(sorted(events["institution"].astype(str)))) or ["(none)"]
+        start = events["date"].min() if not events.empty else pd.Timestamp("1993-01-20")
+        end = events["date"].max() if not events.empty else pd.Timestamp("2026-12-31")
+        pad = pd.Timedelta(days=200)
+        for number, term in enumerate(terms.sort_values("term_start").itertuples()):
+            left, right = max(term.term_start, start - pad), min(term.term_end, end + pad)
+            if left >= right:
+                continue
+            shade = "#F2F2F2" if number % 2 else "#FFFFFF"
+            ax.axvspan(left, right, color=shade, zorder=0)
+            ax.text(left + (right - left) / 2, len(lanes) - 0.45, term.administration_id, ha="center", va="bottom",
+                    fontsize=10, color="#444444")
+        for direction, (colour, marker) in DIRECTION_STYLE.items():
+            chosen = events[events["direction"] == direction]
+            ax.scatter(chosen["date"], [lanes.index(str(i)) for i in chosen["institution"]], s=70, color=colour,
+                       marker=marker, edgecolors="black", linewidths=0.5, label=direction, zorder=3)
+        ax.set_yticks(range(len(lanes)), lanes)
+        ax.set_ylim(-0.6, len(lanes) - 0.1)
+        ax.set_xlim(start - pad, end + pad)
+        ax.grid(axis="y", alpha=0.2)
+        label_axes(ax, title, "Date (bands: US administrations)", "Acting institution")
+        ax.legend(title="Compared with the previous US line", loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=3)
+    description = f"Timeline, {title}: {summary}"
+    return Chart(figure, description, events.reset_index(drop=True))

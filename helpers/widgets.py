@@ -118,3 +118,87 @@ def recognition_static(group: str = "un", year: int = 2026) -> list:
                                    analysis.withdrawal_claimed_codes(),
                                    extra_description=analysis.group_split_sentence("g20", year))
     return [timeline, world]
+
+
+def _events_table_html(events) -> str:
+    if events.empty:
+        return ""
+    shown = events.assign(date=events["date"].dt.strftime("%Y-%m-%d"))[
+        ["date", "administration", "institution", "country", "direction", "summary", "source_id"]]
+    shown.columns = ["Date", "Administration", "Institution", "Country", "Direction", "What happened", "Source"]
+    table = shown.to_html(index=False, escape=True, border=0, classes="jp-RenderedHTMLCommon")
+    # JupyterLab right-aligns table cells; sentences read better aligned left.
+    table = table.replace("<td>", '<td style="text-align:left;vertical-align:top">')
+    table = table.replace('<th>', '<th style="text-align:left">')
+    return f'<div style="max-height:420px;overflow:auto">{table}</div>'
+
+
+def _administration_terms():
+    terms = data.load("administrations")
+    return terms.assign(administration_id=terms["administration_id"].astype(str))
+
+
+def _events_chart(events, country: str, claim_id: str | None) -> charts.Chart:
+    where = analysis.COUNTRY_NAMES.get(country, "the Western Balkans")
+    title = f"US actions on {where}" + (f", tagged {claim_id}" if claim_id else "")
+    return charts.events_timeline(events, _administration_terms(), title, analysis.direction_counts_sentence(events))
+
+
+class EventsExplorer(w.VBox):
+    """US actions in the region, filtered by country, administration and policy pillar.
+
+    Shows them on a timeline (one lane per institution, marked continues / departs /
+    mixed) and in a table with each row's source.
+    """
+
+    def __init__(self, country: str = "all", administration: str = "all", pillar: str = "all",
+                 claim_id: str | None = None, only_changes: bool = False):
+        self.claim_id = claim_id
+        terms = _administration_terms()
+        presidents = dict(zip(terms["administration_id"], terms["president"].astype(str)))
+        self.country = w.Dropdown(
+            options=[("All countries", "all")] + [(name[0].upper() + name[1:], code)
+                                                   for code, name in analysis.COUNTRY_NAMES.items()],
+            value=country, description="Country:", style=CONTROL_STYLE)
+        self.administration = w.Dropdown(
+            options=[("All administrations", "all")] + [(f"{presidents[a]} ({a})", a) for a in presidents],
+            value=administration, description="Administration:", style=CONTROL_STYLE)
+        pillars = data.dataset_info("policy_events")["schema"]["fields"]
+        pillar_names = next(f for f in pillars if f["name"] == "pillar")["constraints"]["enum"]
+        self.pillar = w.Dropdown(
+            options=[("All policy areas", "all")] + [(p.replace("_", " ").capitalize(), p) for p in pillar_names],
+            value=pillar, description="Policy area:", style=CONTROL_STYLE)
+        self.only_changes = w.ToggleButtons(
+            options=[("All actions", False), ("Only departures and mixed signals", True)], value=only_changes,
+            description="Show:", style={"description_width": "initial", "button_width": "auto"},
+            tooltips=["Every US action that matches", "Only actions we judged to break with, or complicate, the line"])
+        self.summary = w.HTML(layout=FULL_WIDTH)
+        self.chart = w.HTML(layout=FULL_WIDTH)
+        self.table = w.HTML(layout=FULL_WIDTH)
+        self.state: dict = {}
+        for control in (self.country, self.administration, self.pillar, self.only_changes):
+            control.observe(lambda _change: self.update(), names="value")
+        super().__init__([w.HBox([self.country, self.administration]), w.HBox([self.pillar, self.only_changes]),
+                          self.summary, self.chart, self.table])
+        self.update()
+
+    def update(self) -> None:
+        events = analysis.filter_events(self.country.value, self.administration.value, self.pillar.value,
+                                        self.claim_id, self.only_changes.value)
+        chart = _events_chart(events, self.country.value, self.claim_id)
+        self.chart.value = chart.html(caption=False)
+        self.table.value = _events_table_html(events)
+        self.summary.value = live_text(chart.description)
+        self.state.update(country=self.country.value, administration=self.administration.value,
+                          pillar=self.pillar.value, only_changes=self.only_changes.value, count=len(events),
+                          event_ids=list(events["event_id"].astype(str)), description=chart.description)
+
+
+def events_explorer(**filters) -> EventsExplorer:
+    """The US-actions demo: filters by country, administration and policy area."""
+    return EventsExplorer(**filters)
+
+
+def events_static(**filters) -> charts.Chart:
+    """The actions timeline at the given filters, for print and exported HTML."""
+    return _events_chart(analysis.filter_events(**filters), filters.get("country", "all"), filters.get("claim_id"))

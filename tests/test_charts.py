@@ -64,3 +64,15 @@ def test_table_hides_the_index_and_formats_dates():
     frame = pd.DataFrame({"date": pd.to_datetime(["2008-02-18"]), "what": ["x"]})
     html = charts.table(frame, "A caption", {"date": "Date", "what": "What"}).to_html()
     assert "A caption" in html and "2008-02-18" in html and "00:00:00" not in html
+
+
+def test_events_timeline_marks_direction_by_colour_and_shape():
+    events = analysis.filter_events(claim_id="C3")
+    terms = data.load("administrations").assign(administration_id=lambda t: t["administration_id"].astype(str))
+    chart = charts.events_timeline(events, terms, "US actions tagged C3", "summary sentence")
+    ax = chart.figure.axes[0]
+    assert chart.title == "US actions tagged C3" and ax.get_ylabel() == "Acting institution"
+    markers = {c.get_label() for c in ax.collections}
+    assert {"continues", "departs", "mixed"} <= markers
+    assert len({charts.DIRECTION_STYLE[d][1] for d in charts.DIRECTION_STYLE}) == 3  # shapes differ, not only colours
+    assert chart.description == "Timeline, US actions tagged C3: summary sentence"

@@ -55,3 +55,36 @@ def test_static_version_matches_the_default_settings():
     fresh = widgets.recognition_explorer()
     assert timeline.description == fresh.state["description"]
     assert world.description == fresh.state["map_description"]
+
+
+@pytest.fixture(scope="module")
+def actions():
+    return widgets.events_explorer(claim_id="C3")
+
+
+def test_events_explorer_filters_by_country_administration_and_change(actions):
+    everything = actions.state["count"]
+    assert everything == len(analysis.events_for_claim("C3"))
+    chart_before = actions.chart.value
+    actions.country.value = "XKX"
+    assert actions.state["count"] == len(analysis.filter_events(country="XKX", claim_id="C3")) < everything
+    assert "US actions on Kosovo, tagged C3" in actions.summary.value and actions.chart.value != chart_before
+    actions.administration.value = "trump1"
+    ids = actions.state["event_ids"]
+    events = analysis.filter_events(country="XKX", administration="trump1", claim_id="C3")
+    assert ids == list(events["event_id"]) and all(i in actions.table.value for i in events["source_id"])
+    actions.only_changes.value = True
+    assert "0 continue the previous line" in actions.summary.value
+    actions.administration.value = "all"
+    actions.country.value = "all"
+    actions.only_changes.value = False
+    assert actions.state["count"] == everything
+
+
+def test_events_explorer_says_when_nothing_matches(actions):
+    actions.administration.value = "clinton"
+    actions.pillar.value = "sanctions"
+    assert actions.state["count"] == 0 and "No US action in the table matches" in actions.summary.value
+    assert actions.table.value == ""
+    actions.pillar.value = "all"
+    actions.administration.value = "all"

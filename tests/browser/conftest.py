@@ -27,6 +27,17 @@ def lab(tmp_path_factory):
         yield running
 
 
+@pytest.fixture(scope="session", autouse=True)
+def patient_expectations():
+    # A first visit to a year draws two charts in the kernel (~1.5 s here); a slow school
+    # machine or CI runner may need several times that before the page shows the result.
+    try:
+        from playwright.sync_api import expect
+    except ImportError:  # the tests skip with a message; nothing to configure
+        return
+    expect.set_options(timeout=30_000)
+
+
 @pytest.fixture(scope="session")
 def browser():
     with jupyter.chromium() as chromium:

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))
 # Widget views each notebook shows once every cell has run (a change here is a change the
 # test must notice: a missing front-end extension shows zero).
-EXPECTED_WIDGETS = {"00_start_here.ipynb": 0, "03_serbia_kosovo.ipynb": 5}
+EXPECTED_WIDGETS = {"00_start_here.ipynb": 0, "03_serbia_kosovo.ipynb": 6}
 
 
 def test_every_notebook_is_listed():
@@ -39,9 +39,10 @@ def test_run_all_without_errors_and_widgets_render(page, lab, notebook, screensh
     page.screenshot(path=str(screenshot_dir / f"{notebook}.after-run-all.png"))
 
 
-def _explorer(page):
-    return page.locator(".jp-OutputArea-output .widget-vbox").filter(
-        has=page.locator(".widget-dropdown")).first
+def _explorer(page, label: str = "Count recognitions by"):
+    """The outermost widget box holding a dropdown with this label."""
+    return page.locator(".jp-OutputArea-output > .widget-vbox").filter(
+        has=page.locator(".widget-dropdown .widget-label", has_text=label)).first
 
 
 def _exercise(page, prompt: str):
@@ -84,6 +85,22 @@ def test_kosovo_notebook_widgets_answer_a_student(page, lab, screenshot_dir):
     explorer.locator("button", has_text="Leave out withdrawals Serbia claims").click()
     expect(summary).to_contain_text("leaving out claimed withdrawals")
     explorer.screenshot(path=str(shots / "explorer-eu-leaving-out.png"))
+
+    # US actions explorer: two dropdowns and a toggle.
+    actions = _explorer(page, "Administration")
+    actions.scroll_into_view_if_needed()
+    status = actions.locator('[role="status"]').first
+    chart = actions.locator("img").first
+    before = chart.get_attribute("src")
+    expect(status).to_contain_text("US actions on the Western Balkans, tagged C3")
+    jupyter.by_label(actions, "Country", "widget-dropdown").locator("select").select_option(label="Kosovo")
+    expect(status).to_contain_text("US actions on Kosovo, tagged C3")
+    expect(chart).not_to_have_attribute("src", before)
+    jupyter.by_label(actions, "Administration", "widget-dropdown").locator("select").select_option(label="Donald Trump (trump1)")
+    actions.locator("button", has_text="Only departures and mixed signals").click()
+    expect(status).to_contain_text("0 continue the previous line")
+    expect(actions.locator("table")).to_contain_text("Grenell")
+    actions.screenshot(path=str(shots / "actions-kosovo-trump1-changes.png"))
 
     # Predict, then reveal: the answer appears only after the guess is locked.
     predict = _exercise(page, "How many of the 193 UN member states have recognised Kosovo?")
