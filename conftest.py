@@ -58,3 +58,12 @@ def pytest_configure(config):
 
     if config.args_source == pytest.Config.ArgsSource.TESTPATHS:
         config.args.append(str(target))
+
+
+def pytest_terminal_summary(terminalreporter):
+    # Here, not in tests/browser: with pytest-xdist only the root conftest reaches the main process.
+    from tests.browser.jupyter import SCREENSHOTS
+
+    shots = sorted(SCREENSHOTS.rglob("*.png")) if SCREENSHOTS.exists() else []
+    if shots:
+        terminalreporter.write_line(f"browser screenshots ({len(shots)}) for a person to look at: {SCREENSHOTS}")

@@ -199,3 +199,23 @@ def test_map_shapes_include_kosovo_and_serbia_as_separate_states():
     assert "XKX" in shapes and "SRB" in shapes and "USA" in shapes
     lon, lat = zip(*[p for ring in shapes["XKX"] for p in ring])
     assert 19.5 < min(lon) and max(lon) < 22 and 41.5 < min(lat) and max(lat) < 43.5
+
+
+def test_facts_resting_only_on_state_media_or_partisan_sources_are_labelled_as_claims():
+    kinds = data.load("sources").set_index("source_id")["source_type"].astype(str)
+    weak = {"state_media", "partisan_outlet"}
+    for name in data.dataset_names():
+        frame = data.load(name)
+        if name == "sources" or "source_id" not in frame.columns:
+            continue
+        main = frame["source_id"].astype(str).map(kinds)
+        if "alt_source_id" in frame.columns:
+            alt = frame["alt_source_id"].astype(str).map(kinds)
+        else:
+            alt = pd.Series(None, index=frame.index, dtype=object)
+        only_weak = frame[main.isin(weak) & (alt.isna() | alt.isin(weak))]
+        if only_weak.empty:
+            continue
+        text = only_weak.filter(items=["note", "summary", "source_locator"]).astype(str).agg(" ".join, axis=1)
+        unlabelled = only_weak[~text.str.contains("claim", case=False)]
+        assert unlabelled.empty, f"{name}: rows resting only on state media or partisan sources, not labelled as claims: {unlabelled.index.tolist()}"

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
+import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.browser import jupyter
-from tests.conftest import REPO
-
-SCREENSHOTS = Path(os.environ.get("BALKANS_SCREENSHOTS", REPO / "screenshots"))
+from tests.browser.jupyter import SCREENSHOTS
 
 
 def pytest_collection_modifyitems(config, items):
@@ -54,6 +52,7 @@ def page(browser):
 
 @pytest.fixture(scope="session")
 def screenshot_dir() -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    print(f"\nbrowser screenshots are saved in {SCREENSHOTS}")
+    if SCREENSHOTS.exists():
+        shutil.rmtree(SCREENSHOTS)  # only this run's pictures
+    SCREENSHOTS.mkdir(parents=True)
     return SCREENSHOTS
