@@ -44,28 +44,43 @@ def group_size(group: str) -> int | None:
 def recognitions(group: str = "all", count_claimed_withdrawals: bool = True) -> pd.DataFrame:
     """Recognitions by states of a group, oldest first, with a running total.
 
-    With count_claimed_withdrawals=False, states whose withdrawal Serbia claims (and that
-    have not reaffirmed recognition) are left out: Serbia's way of counting.
+    With count_claimed_withdrawals=False (Serbia's way of counting), a state whose
+    withdrawal Serbia claims, and that has not reaffirmed, leaves the total again on the
+    date of the claimed withdrawal: that row has change -1.
     """
     flag = _group_flag(group)
     table = data.load("kosovo_recognitions").merge(data.load("countries"), on="country_code", how="left",
                                                    suffixes=("", "_country"))
     if flag is not None:
         table = table[table[flag]]
+    steps = [table.assign(date=table["recognised_on"], change=1)]
     if not count_claimed_withdrawals:
-        table = table[~table["withdrawal_status"].isin(WITHDRAWN_CLAIMED)]
-    table = table.sort_values(["recognised_on", "country_name"]).reset_index(drop=True)
-    table["cumulative"] = range(1, len(table) + 1)
-    return table.rename(columns={"recognised_on": "date"})[
-        ["date", "country_code", "country_name", "withdrawal_status", "cumulative"]
-    ]
+        withdrawn = table[table["withdrawal_status"].isin(WITHDRAWN_CLAIMED)]
+        undated = withdrawn[withdrawn["withdrawal_claimed_on"].isna()]
+        # A claimed withdrawal without a date counts as withdrawn from the day of recognition.
+        steps = [table[~table.index.isin(undated.index)].assign(date=lambda t: t["recognised_on"], change=1),
+                 withdrawn.dropna(subset=["withdrawal_claimed_on"]).assign(
+                     date=lambda t: t["withdrawal_claimed_on"], change=-1)]
+    result = pd.concat(steps).sort_values(["date", "change", "country_name"], ascending=[True, False, True])
+    result = result.reset_index(drop=True)
+    result["cumulative"] = result["change"].cumsum()
+    return result[["date", "country_code", "country_name", "withdrawal_status", "change", "cumulative"]]
 
 
 def recognition_count(group: str = "un", count_claimed_withdrawals: bool = True, up_to_year: int | None = None) -> int:
+    """How many states of the group recognised Kosovo by the end of a year (default: by now)."""
     table = recognitions(group, count_claimed_withdrawals)
     if up_to_year is not None:
         table = table[table["date"].dt.year <= up_to_year]
-    return len(table)
+    return int(table["cumulative"].iloc[-1]) if not table.empty else 0
+
+
+def withdrawal_claimed_years() -> dict[str, int]:
+    """country_code -> year in which Serbia claims the state withdrew (states not reaffirmed)."""
+    table = data.load("kosovo_recognitions")
+    table = table[table["withdrawal_status"].isin(WITHDRAWN_CLAIMED)]
+    claimed = table["withdrawal_claimed_on"].fillna(table["recognised_on"])
+    return dict(zip(table["country_code"].astype(str), claimed.dt.year.astype(int)))
 
 
 def recognition_counts_sentence(group: str = "un") -> str:
@@ -84,12 +99,6 @@ def recognition_years() -> dict[str, int]:
     """country_code -> year of recognition, for the map."""
     table = data.load("kosovo_recognitions")
     return dict(zip(table["country_code"].astype(str), table["recognised_on"].dt.year.astype(int)))
-
-
-def withdrawal_claimed_codes() -> set[str]:
-    """Codes of states Serbia says withdrew recognition (and that have not reaffirmed it)."""
-    table = data.load("kosovo_recognitions")
-    return set(table[table["withdrawal_status"].isin(WITHDRAWN_CLAIMED)]["country_code"].astype(str))
 
 
 def claimed_withdrawals() -> pd.DataFrame:

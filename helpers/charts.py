@@ -158,8 +158,8 @@ def recognition_timeline(
     of_group = f" of the {group_size} {group_label}" if group_size else f" {group_label}"
     pace = ""
     if total:
-        three_quarters = int(shown["date"].iloc[max(0, -(-3 * total // 4) - 1)].year)
-        pace = f"; three quarters of these had done so by the end of {three_quarters}"
+        reached = shown[shown["cumulative"] >= -(-3 * total // 4)]
+        pace = f"; three quarters of that total was reached by the end of {int(reached['date'].iloc[0].year)}"
     description = (
         f"Step chart: by the end of {up_to_year}, {total}{of_group} had recognised Kosovo"
         f"{' (' + counting + ')' if counting else ''}{pace}; dashed lines mark US milestones."
@@ -171,14 +171,16 @@ def recognition_map(
     shapes: dict[str, list],
     recognition_years: dict[str, int],
     up_to_year: int,
-    contested: set[str] = frozenset(),
+    contested: dict[str, int] | None = None,
     highlight: str = "XKX",
     extra_description: str = "",
 ) -> Chart:
     """World map: each state coloured by the year it recognised Kosovo, up to a year.
 
-    States whose withdrawal Serbia claims (contested) are hatched; Kosovo is outlined.
+    contested maps a state to the year of the withdrawal Serbia claims: from that year on
+    the state is hatched. Kosovo itself is orange.
     """
+    contested = contested or {}
     first, last = 2008, max(max(recognition_years.values(), default=2008), up_to_year)
     norm = mcolors.Normalize(vmin=first, vmax=last)
     cmap = matplotlib.colormaps[SEQUENTIAL]
@@ -195,25 +197,21 @@ def recognition_map(
         for ring in rings:
             polygons.append(ring)
             colours.append(colour)
-            hatched.append(code in contested and year is not None and year <= up_to_year)
+            hatched.append(year is not None and year <= up_to_year and contested.get(code, 9999) <= up_to_year)
     shown = sum(1 for y in recognition_years.values() if y <= up_to_year)
+    europe = (-12, 42), (34, 62)
     with house_style():
         figure = new_figure(11, 5.8)
         ax = figure.add_subplot()
-        ax.add_collection(PolyCollection(polygons, facecolors=colours, edgecolors="white", linewidths=0.3))
-        contested_rings = [p for p, h in zip(polygons, hatched) if h]
-        if contested_rings:
-            ax.add_collection(PolyCollection(contested_rings, facecolors="none", edgecolors=OKABE_ITO["black"],
-                                             hatch="////", linewidths=0.0))
+        _draw_rings(ax, polygons, colours, hatched, 0.3)
         _frame_map(ax, (-180, 180), (-58, 85))
         label_axes(ax, f"Which states had recognised Kosovo by the end of {up_to_year}?", "", "")
         # Europe, where most recognitions and the whole dispute are, enlarged.
         inset = ax.inset_axes([0.0, 0.02, 0.3, 0.5])
-        inset.add_collection(PolyCollection(polygons, facecolors=colours, edgecolors="white", linewidths=0.4))
-        if contested_rings:
-            inset.add_collection(PolyCollection(contested_rings, facecolors="none", edgecolors=OKABE_ITO["black"],
-                                                hatch="////", linewidths=0.0))
-        _frame_map(inset, (-12, 42), (34, 62), border=True)
+        near = [_overlaps(p, *europe) for p in polygons]
+        _draw_rings(inset, [p for p, n in zip(polygons, near) if n], [c for c, n in zip(colours, near) if n],
+                    [h for h, n in zip(hatched, near) if n], 0.4)
+        _frame_map(inset, *europe, border=True)
         inset.set_title("Europe, enlarged", fontsize=10, loc="left")
         mappable = matplotlib.cm.ScalarMappable(norm=norm, cmap=cmap)
         bar = figure.colorbar(mappable, ax=ax, orientation="horizontal", fraction=0.04, pad=0.02, aspect=50)
@@ -225,6 +223,20 @@ def recognition_map(
     ).strip()
     return Chart(figure, description, pd.DataFrame({"country_code": list(recognition_years),
                                                       "year": list(recognition_years.values())}))
+
+
+def _draw_rings(ax, rings: list, colours: list, hatched: list, edge_width: float) -> None:
+    ax.add_collection(PolyCollection(rings, facecolors=colours, edgecolors="white", linewidths=edge_width))
+    contested = [ring for ring, hatch in zip(rings, hatched) if hatch]
+    if contested:
+        ax.add_collection(PolyCollection(contested, facecolors="none", edgecolors=OKABE_ITO["black"],
+                                         hatch="////", linewidths=0.0))
+
+
+def _overlaps(ring: list, xlim: tuple, ylim: tuple) -> bool:
+    xs = [x for x, _ in ring]
+    ys = [y for _, y in ring]
+    return max(xs) >= xlim[0] and min(xs) <= xlim[1] and max(ys) >= ylim[0] and min(ys) <= ylim[1]
 
 
 def _unwrap(ring: list) -> list:

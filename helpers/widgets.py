@@ -58,7 +58,7 @@ class RecognitionExplorer(w.VBox):
         self._milestones = analysis.us_milestones()
         self._shapes = data.load_country_shapes() if show_map else {}
         self._years = analysis.recognition_years()
-        self._contested = analysis.withdrawal_claimed_codes()
+        self._contested = analysis.withdrawal_claimed_years()
         for control in (self.group, self.counting):
             control.observe(self._on_change, names="value")
         self.year.observe(self._on_year, names="value")
@@ -82,7 +82,8 @@ class RecognitionExplorer(w.VBox):
             chart = charts.recognition_timeline(table, analysis.group_label(group), analysis.group_size(group),
                                                 year, self._milestones, counting=counting)
             # The summary line above the chart already shows the description (and announces it).
-            self._timelines[key] = (chart.html(caption=False), chart.description, len(chart.data))
+            count = int(chart.data["cumulative"].iloc[-1]) if not chart.data.empty else 0
+            self._timelines[key] = (chart.html(caption=False), chart.description, count)
         return self._timelines[key]
 
     def _map_chart(self, year: int) -> tuple[str, str]:
@@ -115,7 +116,7 @@ def recognition_static(group: str = "un", year: int = 2026) -> list:
         counting="counting every recognition",
     )
     world = charts.recognition_map(data.load_country_shapes(), analysis.recognition_years(), year,
-                                   analysis.withdrawal_claimed_codes(),
+                                   analysis.withdrawal_claimed_years(),
                                    extra_description=analysis.group_split_sentence("g20", year))
     return [timeline, world]
 

@@ -21,7 +21,7 @@ def test_timeline_is_titled_labelled_and_described():
     assert ax.get_xlabel() == "Year" and ax.get_ylabel() == "Number of states (cumulative)"
     expected = analysis.recognition_count("un", up_to_year=2012)
     assert f"by the end of 2012, {expected} of the 193 UN member states" in chart.description
-    assert len(chart.data) == expected
+    assert chart.data["cumulative"].iloc[-1] == expected
 
 
 def test_timeline_marks_only_milestones_up_to_the_year():
@@ -76,3 +76,15 @@ def test_events_timeline_marks_direction_by_colour_and_shape():
     assert {"continues", "departs", "mixed"} <= markers
     assert len({charts.DIRECTION_STYLE[d][1] for d in charts.DIRECTION_STYLE}) == 3  # shapes differ, not only colours
     assert chart.description == "Timeline, US actions tagged C3: summary sentence"
+
+
+def test_map_hatches_a_state_only_from_the_year_serbia_claims_its_withdrawal():
+    shapes, years = data.load_country_shapes(), analysis.recognition_years()
+    claimed = analysis.withdrawal_claimed_years()
+
+    def hatched_rings(year):
+        collections = charts.recognition_map(shapes, years, year, claimed).figure.axes[0].collections
+        return len(collections[1].get_paths()) if len(collections) > 1 else 0
+
+    assert hatched_rings(2012) == 0  # no claim before São Tomé's in 2013
+    assert 0 < hatched_rings(2016) < hatched_rings(2020)
