@@ -84,10 +84,18 @@ def dataset_info(name: str, data_dir: Path | None = None) -> dict:
     raise DataError(f"There is no dataset called {name!r}. Known datasets: {known}.")
 
 
-def _expected(field: dict) -> str:
-    """Plain words for what a column accepts."""
+def _expected(field: dict, note: str = "") -> str:
+    """Plain words for what a column accepts (note: Frictionless's note on the broken rule)."""
     kind = field.get("type", "string")
     constraints = field.get("constraints", {})
+    limits = {"minimum": "no less than", "maximum": "no more than", "maxLength": "at most this many characters:"}
+    for rule, words in limits.items():
+        if f'"{rule}"' in note and rule in constraints:
+            if kind == "date" and rule != "maxLength":
+                words = {"minimum": "no earlier than", "maximum": "no later than"}[rule]
+            return f"{_expected(field)} {words} {constraints[rule]}"
+    if '"required"' in note:
+        return f"{_expected(field)} (this column may not be empty)"
     if "enum" in constraints:
         return "one of " + ", ".join(constraints["enum"])
     if kind == "date":
@@ -147,10 +155,7 @@ def _explain(error, resource: dict, data_dir: Path) -> str:
     if kind in ("type-error", "constraint-error"):
         field = fields.get(field_name, {})
         found = "an empty cell" if cell in (None, "") else repr(cell)
-        return (
-            f"{where}, line {row}, column {field_name!r}: expected {_expected(field)}, "
-            f"found {found}."
-        )
+        return f"{where}, line {row}, column {field_name!r}: expected {_expected(field, error.note)}, found {found}."
     if kind in ("extra-cell", "missing-cell"):
         detail = "more cells than the header has columns" if kind == "extra-cell" else "fewer cells than the header"
         return (
