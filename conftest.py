@@ -13,12 +13,16 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
+
+import pytest
 
 REPO = Path(__file__).resolve().parent
 NOTEBOOKS = REPO / "notebooks"
 PINNED = REPO / "tests" / "pinned_outputs.json"
 MARK = "# NBVAL_CHECK_OUTPUT"
+STARTED = pytest.StashKey[float]()
 
 
 def pinned_folder() -> Path:
@@ -48,14 +52,13 @@ def write_pinned_copies(target: Path) -> None:
 
 
 def pytest_configure(config):
+    config.stash[STARTED] = time.time()
     if not getattr(config.option, "nbval_lax", False):
         return
     target = pinned_folder()
     write_pinned_copies(target)
     # Only a plain `pytest` (no paths given) adds the notebooks; xdist workers get the
     # controller's paths, which already include them.
-    import pytest
-
     if config.args_source == pytest.Config.ArgsSource.TESTPATHS:
         config.args.append(str(target))
 
@@ -64,6 +67,7 @@ def pytest_terminal_summary(terminalreporter):
     # Here, not in tests/browser: with pytest-xdist only the root conftest reaches the main process.
     from tests.browser.jupyter import SCREENSHOTS
 
-    shots = sorted(SCREENSHOTS.rglob("*.png")) if SCREENSHOTS.exists() else []
+    started = terminalreporter.config.stash.get(STARTED, 0.0)
+    shots = [p for p in SCREENSHOTS.rglob("*.png") if p.stat().st_mtime >= started] if SCREENSHOTS.exists() else []
     if shots:
         terminalreporter.write_line(f"browser screenshots ({len(shots)}) for a person to look at: {SCREENSHOTS}")
