@@ -152,7 +152,8 @@ def recognition_timeline(
                 ax.plot([], [], color=OKABE_ITO["vermillion"], linestyle="--", label="US milestone")
         ax.set_xlim(pd.Timestamp("2008-01-01"), max(end, pd.Timestamp("2009-12-31")))
         ax.set_ylim(0, max(group_size or 0, total, 1) * 1.08)
-        label_axes(ax, f"Recognitions of Kosovo by {group_label}, 2008-{up_to_year}", "Year",
+        period = "in 2008" if up_to_year == 2008 else f"2008-{up_to_year}"
+        label_axes(ax, f"Recognitions of Kosovo by {group_label}, {period}", "Year",
                    "Number of states (cumulative)")
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, fontsize=11)
     of_group = f" of the {group_size} {group_label}" if group_size else f" {group_label}"

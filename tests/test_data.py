@@ -161,6 +161,20 @@ def test_text_in_a_number_column(data_copy):
         data.load("troop_presence", data_copy)
 
 
+def test_value_outside_its_range(data_copy):
+    set_cell(data_copy / "kosovo_recognitions.csv", 2, "recognised_on", "2007-12-31")
+    with pytest.raises(DataError, match=r"line 2, column 'recognised_on': expected a date written YYYY-MM-DD .*"
+                                        r"no earlier than 2008-02-17, found '2007-12-31'"):
+        data.load("kosovo_recognitions", data_copy)
+
+
+def test_negative_number(data_copy):
+    set_cell(data_copy / "troop_presence.csv", 2, "us_troops", "-5")
+    with pytest.raises(DataError, match=r"troop_presence.csv, line 2, column 'us_troops': expected a whole number "
+                                        r"no less than 0, found '-5'"):
+        data.load("troop_presence", data_copy)
+
+
 def test_loading_never_writes_into_data(data_copy):
     before = {p.name: p.stat().st_mtime_ns for p in data_copy.iterdir()}
     for name in data.dataset_names(data_copy):
@@ -203,17 +217,3 @@ def test_facts_resting_only_on_state_media_or_partisan_sources_are_labelled_as_c
         text = only_weak.filter(items=["note", "summary", "source_locator"]).astype(str).agg(" ".join, axis=1)
         unlabelled = only_weak[~text.str.contains("claim", case=False)]
         assert unlabelled.empty, f"{name}: rows resting only on state media or partisan sources, not labelled as claims: {unlabelled.index.tolist()}"
-
-
-def test_value_outside_its_range(data_copy):
-    set_cell(data_copy / "kosovo_recognitions.csv", 2, "recognised_on", "2007-12-31")
-    with pytest.raises(DataError, match=r"line 2, column 'recognised_on': expected a date written YYYY-MM-DD .*"
-                                        r"no earlier than 2008-02-17, found '2007-12-31'"):
-        data.load("kosovo_recognitions", data_copy)
-
-
-def test_negative_number(data_copy):
-    set_cell(data_copy / "troop_presence.csv", 2, "us_troops", "-5")
-    with pytest.raises(DataError, match=r"troop_presence.csv, line 2, column 'us_troops': expected a whole number "
-                                        r"no less than 0, found '-5'"):
-        data.load("troop_presence", data_copy)
