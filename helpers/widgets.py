@@ -23,6 +23,19 @@ def live_text(text: str) -> str:
     return f'<div role="status" aria-live="polite">{html.escape(text)}</div>'
 
 
+def _recognition_timeline(group: str, year: int, counted: bool) -> charts.Chart:
+    counting = "counting every recognition" if counted else "leaving out claimed withdrawals"
+    return charts.recognition_timeline(analysis.recognitions(group, count_claimed_withdrawals=counted),
+                                       analysis.group_label(group), analysis.group_size(group), year,
+                                       analysis.us_milestones(), counting=counting)
+
+
+def _recognition_map(year: int) -> charts.Chart:
+    return charts.recognition_map(data.load_country_shapes(), analysis.recognition_years(), year,
+                                  analysis.withdrawal_claimed_years(),
+                                  extra_description=analysis.group_split_sentence("g20", year))
+
+
 class RecognitionExplorer(w.VBox):
     """Recognitions of Kosovo over time and on a world map, driven by one year slider.
 
@@ -53,12 +66,8 @@ class RecognitionExplorer(w.VBox):
         self.map = w.HTML(layout=FULL_WIDTH)
         self.show_map = show_map
         self.state: dict = {}
-        self._timelines: dict = {}
+        self._timelines: dict = {}  # drawn charts by setting: a redraw costs ~0.3 s, students revisit often
         self._maps: dict = {}
-        self._milestones = analysis.us_milestones()
-        self._shapes = data.load_country_shapes() if show_map else {}
-        self._years = analysis.recognition_years()
-        self._contested = analysis.withdrawal_claimed_years()
         for control in (self.group, self.counting):
             control.observe(self._on_change, names="value")
         self.year.observe(self._on_year, names="value")
@@ -76,11 +85,8 @@ class RecognitionExplorer(w.VBox):
 
     def _timeline_chart(self, group: str, year: int, counted: bool) -> tuple[str, str, int]:
         key = (group, year, counted)
-        if key not in self._timelines:  # a redraw costs ~0.3 s; students revisit settings often
-            table = analysis.recognitions(group, count_claimed_withdrawals=counted)
-            counting = "counting every recognition" if counted else "leaving out claimed withdrawals"
-            chart = charts.recognition_timeline(table, analysis.group_label(group), analysis.group_size(group),
-                                                year, self._milestones, counting=counting)
+        if key not in self._timelines:
+            chart = _recognition_timeline(group, year, counted)
             # The summary line above the chart already shows the description (and announces it).
             count = int(chart.data["cumulative"].iloc[-1]) if not chart.data.empty else 0
             self._timelines[key] = (chart.html(caption=False), chart.description, count)
@@ -88,8 +94,7 @@ class RecognitionExplorer(w.VBox):
 
     def _map_chart(self, year: int) -> tuple[str, str]:
         if year not in self._maps:
-            chart = charts.recognition_map(self._shapes, self._years, year, self._contested,
-                                           extra_description=analysis.group_split_sentence("g20", year))
+            chart = _recognition_map(year)
             self._maps[year] = (chart.html(), chart.description)
         return self._maps[year]
 
@@ -110,15 +115,7 @@ def recognition_explorer(**settings) -> RecognitionExplorer:
 
 def recognition_static(group: str = "un", year: int = 2026) -> list:
     """The explorer's two charts at their default settings, for print and exported HTML."""
-    table = analysis.recognitions(group)
-    timeline = charts.recognition_timeline(
-        table, analysis.group_label(group), analysis.group_size(group), year, analysis.us_milestones(),
-        counting="counting every recognition",
-    )
-    world = charts.recognition_map(data.load_country_shapes(), analysis.recognition_years(), year,
-                                   analysis.withdrawal_claimed_years(),
-                                   extra_description=analysis.group_split_sentence("g20", year))
-    return [timeline, world]
+    return [_recognition_timeline(group, year, True), _recognition_map(year)]
 
 
 def _events_table_html(events) -> str:
