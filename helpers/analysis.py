@@ -145,12 +145,11 @@ def us_milestones(countries: tuple[str, ...] = ("XKX", "SRB")) -> pd.DataFrame:
 
 def events_for_claim(claim_id: str, direction: str | tuple[str, ...] | None = None) -> pd.DataFrame:
     """US actions tagged with a claim id, optionally only those with the given direction(s)."""
-    events = data.load("policy_events")
-    chosen = events[events["claim_list"].apply(lambda ids: claim_id in ids)]
+    chosen = filter_events(claim_id=claim_id)
     if direction is not None:
         wanted = (direction,) if isinstance(direction, str) else direction
-        chosen = chosen[chosen["direction"].isin(wanted)]
-    return chosen.sort_values("date").reset_index(drop=True)
+        chosen = chosen[chosen["direction"].isin(wanted)].reset_index(drop=True)
+    return chosen
 
 
 def direction_summary(claim_id: str) -> str:
@@ -191,8 +190,13 @@ def reported_counts() -> pd.DataFrame:
 
 
 DIRECTIONS = ("continues", "departs", "mixed")
-COUNTRY_NAMES = {"SRB": "Serbia", "XKX": "Kosovo", "BIH": "Bosnia and Herzegovina", "MNE": "Montenegro",
-                 "MKD": "North Macedonia", "ALB": "Albania", "HRV": "Croatia", "REGION": "the region as a whole"}
+def event_countries() -> dict[str, str]:
+    """Codes that policy_events uses, with names from countries.csv (in the schema's order)."""
+    fields = data.dataset_info("policy_events")["schema"]["fields"]
+    codes = next(f for f in fields if f["name"] == "country")["constraints"]["enum"]
+    countries = data.load("countries")
+    names = dict(zip(countries["country_code"].astype(str), countries["country_name"].astype(str)))
+    return {code: names.get(code, "the region as a whole") for code in codes}  # REGION has no country row
 
 
 def filter_events(country: str = "all", administration: str = "all", pillar: str = "all",

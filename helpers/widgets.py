@@ -137,7 +137,7 @@ def _administration_terms():
 
 
 def _events_chart(events, country: str, claim_id: str | None) -> charts.Chart:
-    where = analysis.COUNTRY_NAMES.get(country, "the Western Balkans")
+    where = analysis.event_countries().get(country, "the Western Balkans")
     title = f"US actions on {where}" + (f", tagged {claim_id}" if claim_id else "")
     return charts.events_timeline(events, _administration_terms(), title, analysis.direction_counts_sentence(events))
 
@@ -156,7 +156,7 @@ class EventsExplorer(w.VBox):
         presidents = dict(zip(terms["administration_id"], terms["president"].astype(str)))
         self.country = w.Dropdown(
             options=[("All countries", "all")] + [(name[0].upper() + name[1:], code)
-                                                   for code, name in analysis.COUNTRY_NAMES.items()],
+                                                   for code, name in analysis.event_countries().items()],
             value=country, description="Country:", style=CONTROL_STYLE)
         self.administration = w.Dropdown(
             options=[("All administrations", "all")] + [(f"{presidents[a]} ({a})", a) for a in presidents],
