@@ -6,9 +6,11 @@ check by hand against the CSV files, which is what the unit tests do.
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 
-from . import data
+from . import charts, data
 
 # Groups of states a student can filter by; the flag is a column of countries.csv.
 GROUPS = {
@@ -75,24 +77,45 @@ def recognition_count(group: str = "un", count_claimed_withdrawals: bool = True,
     return int(table["cumulative"].iloc[-1]) if not table.empty else 0
 
 
-def withdrawal_claimed_years() -> dict[str, int]:
-    """country_code -> year in which Serbia claims the state withdrew (states not reaffirmed)."""
+def withdrawal_claims() -> dict[str, tuple[int, str]]:
+    """country_code -> (year Serbia claims the state withdrew, status), for states not reaffirmed."""
     table = data.load("kosovo_recognitions")
     table = table[table["withdrawal_status"].isin(WITHDRAWN_CLAIMED)]
     claimed = table["withdrawal_claimed_on"].fillna(table["recognised_on"])
-    return dict(zip(table["country_code"].astype(str), claimed.dt.year.astype(int)))
+    return {code: (int(year), str(status)) for code, year, status in
+            zip(table["country_code"].astype(str), claimed.dt.year, table["withdrawal_status"])}
 
 
-def recognition_counts_sentence(group: str = "un") -> str:
-    """Both ways of counting, in two lines, for a pinned notebook output."""
-    every = recognition_count(group, count_claimed_withdrawals=True)
-    serbia = recognition_count(group, count_claimed_withdrawals=False)
-    size = group_size(group)
-    return (
-        f"{group_label(group, start_of_sentence=True)} that have formally recognised Kosovo: {every} of {size} "
-        f"(Kosovo's count: a recognition stands).\n"
-        f"Leaving out the {every - serbia} whose withdrawal Serbia claims: {serbia} of {size} (Serbia's count)."
-    )
+def withdrawal_claimed_years() -> dict[str, int]:
+    """country_code -> year in which Serbia claims the state withdrew (states not reaffirmed)."""
+    return {code: year for code, (year, _status) in withdrawal_claims().items()}
+
+
+WITHDRAWAL_STATUS_WORDS = {
+    "contested": "claimed by Serbia, disputed by Kosovo (the state has not confirmed it)",
+    "confirmed": "confirmed by the state itself",
+    "reaffirmed": "claimed by Serbia, later reaffirmed by the state (counts as recognised)",
+}
+
+
+def withdrawal_counts_sentence() -> str:
+    """How the withdrawal figures relate: our rows by status, and Serbia's published total."""
+    table = data.load("kosovo_recognitions")
+    claimed = table[table["withdrawal_status"] != "none"]
+    by_status = claimed["withdrawal_status"].value_counts()
+    published = data.load("kosovo_recognition_counts")
+    serbia = published[published["what_is_counted"].str.contains("withdrawals", na=False)]
+    serbia_text = ""
+    if not serbia.empty:
+        row = serbia.iloc[0]
+        serbia_text = (f" {row['claimant']} gives {int(row['figure'])} withdrawals or suspensions; the sources we "
+                       f"read name {len(claimed)} states, so the difference of {int(row['figure']) - len(claimed)} "
+                       "is a state Serbia counts but we could not identify.")
+    return (f"Our table has {len(claimed)} states whose withdrawal Serbia has claimed: "
+            f"{by_status.get('contested', 0)} disputed, {by_status.get('confirmed', 0)} confirmed by the state "
+            f"itself and {by_status.get('reaffirmed', 0)} that later reaffirmed its recognition. Serbia's way of "
+            f"counting leaves out the {by_status.get('contested', 0) + by_status.get('confirmed', 0)} that did not "
+            f"reaffirm.{serbia_text}")
 
 
 def recognition_years() -> dict[str, int]:
@@ -138,32 +161,25 @@ def us_milestones(countries: tuple[str, ...] = ("XKX", "SRB")) -> pd.DataFrame:
     """Landmark US actions for the given countries, oldest first."""
     events = data.load("policy_events")
     chosen = events[events["milestone"] & events["country"].isin(countries)]
-    return chosen.sort_values("date")[
-        ["event_id", "date", "administration", "institution", "short_label", "summary", "direction", "source_id"]
-    ].reset_index(drop=True)
+    return chosen.sort_values("date").reset_index(drop=True)
 
 
-def events_for_claim(claim_id: str, direction: str | tuple[str, ...] | None = None) -> pd.DataFrame:
-    """US actions tagged with a claim id, optionally only those with the given direction(s)."""
+def events_for_claim(claim_id: str, substance: str | tuple[str, ...] | None = None) -> pd.DataFrame:
+    """US actions tagged with a claim id, optionally only those with the given substance code(s)."""
     chosen = filter_events(claim_id=claim_id)
-    if direction is not None:
-        wanted = (direction,) if isinstance(direction, str) else direction
-        chosen = chosen[chosen["direction"].isin(wanted)].reset_index(drop=True)
+    if substance is not None:
+        wanted = (substance,) if isinstance(substance, str) else substance
+        chosen = chosen[chosen["substance"].isin(wanted)].reset_index(drop=True)
     return chosen
 
 
-def direction_summary(claim_id: str) -> str:
-    """'Of the N US actions tagged C3, A continue the previous line, B depart, C are mixed.'"""
-    events = events_for_claim(claim_id)
-    counts = events["direction"].value_counts()
-    by_admin = events.groupby("administration", observed=True)["direction"].apply(
-        lambda d: f"{(d == 'continues').sum()}/{len(d)}")
-    per_admin = "; ".join(f"{admin}: {share}" for admin, share in by_admin.items())
-    return (
-        f"Of the {len(events)} US actions tagged {claim_id}, {counts.get('continues', 0)} continue the previous line, "
-        f"{counts.get('departs', 0)} depart from it and {counts.get('mixed', 0)} are mixed.\n"
-        f"Continuing actions per administration: {per_admin}."
-    )
+def events_by_id(event_ids: list[str]) -> pd.DataFrame:
+    """The given US actions, in the order given, with the words a student reads."""
+    events = described_events(data.load("policy_events")).set_index("event_id", drop=False)
+    missing = [i for i in event_ids if i not in events.index]
+    if missing:
+        raise KeyError(f"No event {', '.join(missing)} in data/policy_events.csv.")
+    return events.loc[event_ids].reset_index(drop=True)
 
 
 def claim(claim_id: str) -> str:
@@ -185,11 +201,29 @@ def reported_counts() -> pd.DataFrame:
     """Headline figures published by each side and by third parties, oldest first."""
     counts = data.load("kosovo_recognition_counts")
     return counts.sort_values("as_of", na_position="last")[
-        ["side", "claimant", "figure", "alt_figure", "what_is_counted", "as_of", "source_id", "note"]
+        ["side", "claimant", "figure", "alt_figure", "what_is_counted", "as_of", "source_id", "alt_source_id", "note"]
     ].reset_index(drop=True)
 
 
-DIRECTIONS = ("continues", "departs", "mixed")
+# When the essay was written: autumn 2024, before the election of 5 November 2024. Only the
+# season is known, so this is a period for shading, never a day to cite.
+ESSAY_PERIOD = (pd.Timestamp("2024-09-01"), pd.Timestamp("2024-11-05"), "essay written (autumn 2024)")
+DENSITY_CAVEAT = ("A count shows what we searched for and recorded, not everything that happened: recent "
+                  "years are recorded more densely, and neglect does not show up as a row.")
+SHOW = {"all": "Every action", "departs_or_unclear": "Substance departs or unclear", "tone_changed": "Tone changed"}
+
+
+def after_essay(dates: pd.Series) -> pd.Series:
+    """True for dates after the essay was written (after the 2024 election)."""
+    return dates > ESSAY_PERIOD[1]
+
+
+def administration_labels() -> dict[str, str]:
+    """administration_id -> the words a student reads ('Trump, first term')."""
+    terms = data.load("administrations")
+    return dict(zip(terms["administration_id"].astype(str), terms["label"].astype(str)))
+
+
 def event_countries() -> dict[str, str]:
     """Codes that policy_events uses, with names from countries.csv (in the schema's order)."""
     fields = data.dataset_info("policy_events")["schema"]["fields"]
@@ -199,9 +233,25 @@ def event_countries() -> dict[str, str]:
     return {code: names.get(code, "the region as a whole") for code in codes}  # REGION has no country row
 
 
+def described_events(events: pd.DataFrame) -> pd.DataFrame:
+    """Events with columns in words: when (as precise as known), administration_label, country_name."""
+    labels, countries = administration_labels(), event_countries()
+    return events.assign(
+        when=[charts.format_date(d, p) for d, p in zip(events["date"], events["date_precision"])],
+        administration_label=events["administration"].astype(str).map(labels),
+        country_name=events["country"].astype(str).map(countries),
+        after_essay=after_essay(events["date"]),
+    )
+
+
 def filter_events(country: str = "all", administration: str = "all", pillar: str = "all",
-                  claim_id: str | None = None, only_changes: bool = False) -> pd.DataFrame:
-    """US actions matching every filter given ('all' leaves a filter out), oldest first."""
+                  claim_id: str | None = None, show: str = "all") -> pd.DataFrame:
+    """US actions matching every filter given ('all' leaves a filter out), oldest first.
+
+    show: 'all', 'departs_or_unclear' (substance) or 'tone_changed'.
+    """
+    if show not in SHOW:
+        raise ValueError(f"Unknown choice {show!r}; choose one of {', '.join(SHOW)}.")
     events = data.load("policy_events")
     if country != "all":
         events = events[events["country"] == country]
@@ -211,15 +261,42 @@ def filter_events(country: str = "all", administration: str = "all", pillar: str
         events = events[events["pillar"] == pillar]
     if claim_id:
         events = events[events["claim_list"].apply(lambda ids: claim_id in ids)]
-    if only_changes:
-        events = events[events["direction"] != "continues"]
-    return events.sort_values("date").reset_index(drop=True)
+    if show == "departs_or_unclear":
+        events = events[events["substance"].isin(["departs", "unclear"])]
+    elif show == "tone_changed":
+        events = events[events["tone"] == "changed"]
+    return described_events(events.sort_values("date").reset_index(drop=True))
 
 
-def direction_counts_sentence(events: pd.DataFrame) -> str:
-    """'12 US actions: 7 continue the previous line, 2 depart from it, 3 are mixed.'"""
+def coding_counts_sentence(events: pd.DataFrame) -> str:
+    """Substance and tone counted apart, with the caveat that a count reflects where we searched."""
     if events.empty:
         return "No US action in the table matches these filters."
-    counts = events["direction"].value_counts()
-    return (f"{len(events)} US action{'s' if len(events) != 1 else ''}: {counts.get('continues', 0)} continue the "
-            f"previous line, {counts.get('departs', 0)} depart from it, {counts.get('mixed', 0)} are mixed.")
+    substance = events["substance"].value_counts()
+    tone = events["tone"].value_counts()
+    later = int(after_essay(events["date"]).sum())
+    return (f"{len(events)} US action{'s' if len(events) != 1 else ''} ({later} after the essay). Substance, as we "
+            f"coded it: {substance.get('continues', 0)} continue the previous line, {substance.get('departs', 0)} "
+            f"depart, {substance.get('unclear', 0)} unclear, {substance.get('starts', 0)} start a new line. Tone: "
+            f"changed in {tone.get('changed', 0)}, the same in {tone.get('same', 0)}, unclear in "
+            f"{tone.get('unclear', 0)}. {DENSITY_CAVEAT}")
+
+
+def coding_comparison(events: pd.DataFrame, coding: dict) -> tuple[str, int, int]:
+    """The student's coding beside ours, as an HTML table, with how often they agree."""
+    rows, agree_substance, agree_tone = [], 0, 0
+    for event in events.itertuples():
+        mine = coding.get(event.event_id, {})
+        same_substance, same_tone = mine.get("substance") == event.substance, mine.get("tone") == event.tone
+        agree_substance += same_substance
+        agree_tone += same_tone
+        rows.append(
+            f"<tr><td>{html.escape(event.when)}</td><td>{html.escape(event.summary_short)}</td>"
+            f"<td>{html.escape(str(mine.get('substance')))}</td><td><b>{html.escape(str(event.substance))}</b>"
+            f"{'' if same_substance else ' (differs)'}<br><small>{html.escape(event.substance_rationale)}</small></td>"
+            f"<td>{html.escape(str(mine.get('tone')))}</td><td><b>{html.escape(str(event.tone))}</b>"
+            f"{'' if same_tone else ' (differs)'}<br><small>{html.escape(event.tone_rationale)}</small></td></tr>")
+    table = ("<table><caption>Your coding beside ours, with our reason for each</caption><tr><th>When</th>"
+             "<th>What happened</th><th>Your substance</th><th>Our substance, and why</th><th>Your tone</th>"
+             "<th>Our tone, and why</th></tr>" + "".join(rows) + "</table>")
+    return table, agree_substance, agree_tone

@@ -21,6 +21,7 @@ import matplotlib
 matplotlib.use("Agg")  # charts are rendered to PNG ourselves; no GUI backend needed
 
 import matplotlib.colors as mcolors  # noqa: E402
+import matplotlib.dates  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.collections import PolyCollection  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
@@ -37,6 +38,9 @@ OKABE_ITO = {
 }
 PALETTE = list(OKABE_ITO.values())
 NEUTRAL = "#D9D9D9"  # no data / not (yet) recognised
+KOSOVO_COLOUR = OKABE_ITO["purple"]  # outside cividis' blue-to-yellow range, so never mistaken for a year
+# A claimed withdrawal's pattern by its status in kosovo_recognitions.csv ('reaffirmed' counts as recognised).
+WITHDRAWAL_HATCHES = {"contested": "////", "confirmed": "xxxx"}
 SEQUENTIAL = "cividis"
 
 HOUSE_STYLE = {
@@ -91,6 +95,29 @@ class Chart:
         return {"text/html": self.html(), "text/plain": self.description}
 
 
+def format_date(value, precision: str = "day") -> str:
+    """A date as precise as it is known: '18 February 2008', 'May 2025' or '2025', never an invented day."""
+    if value is None or pd.isna(value):
+        return ""
+    value = pd.Timestamp(value)
+    if precision == "year":
+        return f"{value.year}"
+    if precision == "month":
+        return f"{value:%B %Y}"
+    return f"{value.day} {value:%B %Y}"
+
+
+def mark_essay(ax, period: tuple, label: str) -> None:
+    """Shade when the essay was written, so what its author could know is visible on the axis."""
+    start, end = (pd.Timestamp(d) for d in period)
+    left, right = (matplotlib.dates.num2date(x).replace(tzinfo=None) for x in ax.get_xlim())
+    if end < pd.Timestamp(left) or start > pd.Timestamp(right):
+        return
+    ax.axvspan(start, end, color=OKABE_ITO["purple"], alpha=0.35, zorder=1, label=label)
+    ax.annotate("after the essay →", xy=(end, 0.02), xycoords=("data", "axes fraction"), xytext=(4, 0),
+                textcoords="offset points", fontsize=10, color="#6b2a52", ha="left", va="bottom")
+
+
 def new_figure(width: float = 10, height: float = 5.5) -> Figure:
     """A figure not managed by pyplot, so it is never shown twice or leaked."""
     return Figure(figsize=(width, height), layout="constrained")
@@ -112,11 +139,13 @@ def recognition_timeline(
     up_to_year: int,
     milestones: pd.DataFrame | None = None,
     counting: str = "",
+    essay: tuple | None = None,
 ) -> Chart:
     """Cumulative recognitions of Kosovo over time, with US milestones on the same axis.
 
-    counts: columns date and cumulative (one row per recognition, sorted by date).
-    milestones: columns date and short_label.
+    counts: columns date, change and cumulative (one row per recognition or claimed
+    withdrawal, sorted by date). milestones: columns date and short_label.
+    essay: (start, end, label) of when the essay was written, shaded on the axis.
     """
     end = pd.Timestamp(f"{up_to_year}-12-31")
     shown = counts[counts["date"] <= end]
@@ -151,19 +180,20 @@ def recognition_timeline(
             if not visible.empty:
                 ax.plot([], [], color=OKABE_ITO["vermillion"], linestyle="--", label="US milestone")
         ax.set_xlim(pd.Timestamp("2008-01-01"), max(end, pd.Timestamp("2009-12-31")))
+        if essay:
+            mark_essay(ax, essay[:2], essay[2])
         ax.set_ylim(0, max(group_size or 0, total, 1) * 1.08)
         period = "in 2008" if up_to_year == 2008 else f"2008-{up_to_year}"
         label_axes(ax, f"Recognitions of Kosovo by {group_label}, {period}", "Year",
                    "Number of states (cumulative)")
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, fontsize=11)
     of_group = f" of the {group_size} {group_label}" if group_size else f" {group_label}"
-    pace = ""
-    if total:
-        reached = shown[shown["cumulative"] >= -(-3 * total // 4)]
-        pace = f"; three quarters of that total was reached by the end of {int(reached['date'].iloc[0].year)}"
+    that_year = int(shown.loc[shown["date"].dt.year == up_to_year, "change"].sum()) if not shown.empty else 0
+    in_year = f"; the net change in {up_to_year} itself was {that_year:+d}" if up_to_year > 2008 else ""
+    marks = "Dashed lines mark US milestones" + ("; the shaded band marks when the essay was written" if essay else "")
     description = (
         f"Step chart: by the end of {up_to_year}, {total}{of_group} had recognised Kosovo"
-        f"{' (' + counting + ')' if counting else ''}{pace}; dashed lines mark US milestones."
+        f"{' (' + counting + ')' if counting else ''}{in_year}. {marks}."
     )
     return Chart(figure, description, shown.reset_index(drop=True))
 
@@ -172,16 +202,18 @@ def recognition_map(
     shapes: dict[str, list],
     recognition_years: dict[str, int],
     up_to_year: int,
-    contested: dict[str, int] | None = None,
+    withdrawals: dict[str, tuple[int, str]] | None = None,
     highlight: str = "XKX",
     extra_description: str = "",
 ) -> Chart:
     """World map: each state coloured by the year it recognised Kosovo, up to a year.
 
-    contested maps a state to the year of the withdrawal Serbia claims: from that year on
-    the state is hatched. Kosovo itself is orange.
+    withdrawals maps a state to (year, status) of the withdrawal Serbia claims: from that
+    year on the state is hatched, with one pattern per status (WITHDRAWAL_HATCHES). Kosovo
+    itself is pink with a dashed outline: the line between Kosovo and Serbia is drawn like
+    any other boundary of the map data, which is a drawing convention, not a position.
     """
-    contested = contested or {}
+    withdrawals = withdrawals or {}
     first, last = 2008, max(max(recognition_years.values(), default=2008), up_to_year)
     norm = mcolors.Normalize(vmin=first, vmax=last)
     cmap = matplotlib.colormaps[SEQUENTIAL]
@@ -190,7 +222,7 @@ def recognition_map(
         rings = [_unwrap(ring) for ring in rings]
         year = recognition_years.get(code)
         if code == highlight:
-            colour = OKABE_ITO["orange"]
+            colour = KOSOVO_COLOUR
         elif year is not None and year <= up_to_year:
             colour = cmap(norm(year))
         else:
@@ -198,7 +230,9 @@ def recognition_map(
         for ring in rings:
             polygons.append(ring)
             colours.append(colour)
-            hatched.append(year is not None and year <= up_to_year and contested.get(code, 9999) <= up_to_year)
+            claim_year, status = withdrawals.get(code, (9999, ""))
+            recognised = year is not None and year <= up_to_year
+            hatched.append(WITHDRAWAL_HATCHES.get(status, "") if recognised and claim_year <= up_to_year else "")
     shown = sum(1 for y in recognition_years.values() if y <= up_to_year)
     europe = (-12, 42), (34, 62)
     with house_style():
@@ -213,25 +247,32 @@ def recognition_map(
         _draw_rings(inset, [p for p, n in zip(polygons, near) if n], [c for c, n in zip(colours, near) if n],
                     [h for h, n in zip(hatched, near) if n], 0.4)
         _frame_map(inset, *europe, border=True)
+        for ring in shapes.get(highlight, []):
+            xs, ys = zip(*ring)
+            inset.plot(xs, ys, color=OKABE_ITO["black"], linestyle="--", linewidth=0.9)
+        if highlight in shapes:
+            inset.annotate("Kosovo", xy=(21.0, 42.6), xytext=(27, 39), fontsize=8,
+                           arrowprops={"arrowstyle": "-", "linewidth": 0.6})
         inset.set_title("Europe, enlarged", fontsize=10, loc="left")
         mappable = matplotlib.cm.ScalarMappable(norm=norm, cmap=cmap)
         bar = figure.colorbar(mappable, ax=ax, orientation="horizontal", fraction=0.04, pad=0.02, aspect=50)
-        bar.set_label("Year of recognition (grey: not recognised by then; orange: Kosovo; "
-                      "hatched: withdrawal claimed by Serbia, contested)")
+        bar.set_label("Year of recognition (grey: not recognised by then; pink, dashed outline: Kosovo; "
+                      "//// withdrawal claimed by Serbia, disputed; xxxx withdrawal confirmed by the state itself)")
     description = (
-        f"World map: {shown} states and entities had recognised Kosovo by the end of {up_to_year}, "
-        "coloured from dark (2008) to light (latest); grey states had not. " + extra_description
+        f"World map of all states and entities (not only UN members): {shown} had recognised Kosovo by the end "
+        f"of {up_to_year}, coloured from dark (2008) to light (latest); grey states had not; hatching marks "
+        "withdrawals claimed by Serbia. " + extra_description
     ).strip()
     return Chart(figure, description, pd.DataFrame({"country_code": list(recognition_years),
                                                       "year": list(recognition_years.values())}))
 
 
-def _draw_rings(ax, rings: list, colours: list, hatched: list, edge_width: float) -> None:
+def _draw_rings(ax, rings: list, colours: list, hatches: list, edge_width: float) -> None:
     ax.add_collection(PolyCollection(rings, facecolors=colours, edgecolors="white", linewidths=edge_width))
-    contested = [ring for ring, hatch in zip(rings, hatched) if hatch]
-    if contested:
-        ax.add_collection(PolyCollection(contested, facecolors="none", edgecolors=OKABE_ITO["black"],
-                                         hatch="////", linewidths=0.0))
+    for pattern in set(hatches) - {""}:
+        chosen = [ring for ring, hatch in zip(rings, hatches) if hatch == pattern]
+        ax.add_collection(PolyCollection(chosen, facecolors="none", edgecolors=OKABE_ITO["black"],
+                                         hatch=pattern, linewidths=0.0))
 
 
 def _overlaps(ring: list, xlim: tuple, ylim: tuple) -> bool:
@@ -268,17 +309,20 @@ def table(frame: pd.DataFrame, caption: str, columns: dict[str, str] | None = No
             .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}]))
 
 
-DIRECTION_STYLE = {  # colour and marker shape both differ, so the chart also reads in grey
+SUBSTANCE_STYLE = {  # colour and marker shape both differ, so the chart also reads in grey
     "continues": (OKABE_ITO["blue"], "o"),
-    "mixed": (OKABE_ITO["orange"], "D"),
+    "starts": (OKABE_ITO["green"], "^"),
+    "unclear": (OKABE_ITO["orange"], "D"),
     "departs": (OKABE_ITO["vermillion"], "X"),
 }
 
 
-def events_timeline(events: pd.DataFrame, terms: pd.DataFrame, title: str, summary: str) -> Chart:
-    """US actions on a time axis, one lane per institution, marked by direction.
+def events_timeline(events: pd.DataFrame, terms: pd.DataFrame, title: str, summary: str,
+                    essay: tuple | None = None) -> Chart:
+    """US actions on a time axis, one lane per institution: substance by marker, tone by a ring.
 
-    events: columns date, institution, direction. terms: administrations (for the bands).
+    events: columns date, institution, substance, tone. terms: administrations (for the bands,
+    labelled with their `label`). essay: (start, end, label) shaded on the axis.
     """
     with house_style():
         figure = new_figure(11, 5)
@@ -293,17 +337,24 @@ def events_timeline(events: pd.DataFrame, terms: pd.DataFrame, title: str, summa
                 continue
             shade = "#F2F2F2" if number % 2 else "#FFFFFF"
             ax.axvspan(left, right, color=shade, zorder=0)
-            ax.text(left + (right - left) / 2, len(lanes) - 0.45, term.administration_id, ha="center", va="bottom",
-                    fontsize=10, color="#444444")
-        for direction, (colour, marker) in DIRECTION_STYLE.items():
-            chosen = events[events["direction"] == direction]
+            ax.text(left + (right - left) / 2, len(lanes) - 0.45, term.label, ha="center", va="bottom",
+                    fontsize=9, color="#444444")
+        ax.set_xlim(start - pad, end + pad)
+        if essay:
+            mark_essay(ax, essay[:2], essay[2])
+        for substance, (colour, marker) in SUBSTANCE_STYLE.items():
+            chosen = events[events["substance"] == substance]
             ax.scatter(chosen["date"], [lanes.index(str(i)) for i in chosen["institution"]], s=70, color=colour,
-                       marker=marker, edgecolors="black", linewidths=0.5, label=direction, zorder=3)
+                       marker=marker, edgecolors="black", linewidths=0.5, label=f"substance {substance}", zorder=3)
+        changed = events[events["tone"] == "changed"]
+        ax.scatter(changed["date"], [lanes.index(str(i)) for i in changed["institution"]], s=260,
+                   facecolors="none", edgecolors=OKABE_ITO["black"], linewidths=1.4, label="tone changed (ring)",
+                   zorder=4)
         ax.set_yticks(range(len(lanes)), lanes)
         ax.set_ylim(-0.6, len(lanes) - 0.1)
-        ax.set_xlim(start - pad, end + pad)
         ax.grid(axis="y", alpha=0.2)
         label_axes(ax, title, "Date (bands: US administrations)", "Acting institution")
-        ax.legend(title="Compared with the previous US line", loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=3)
+        ax.legend(title="Our coding, compared with the previous US line", loc="upper center",
+                  bbox_to_anchor=(0.5, -0.15), ncol=3, fontsize=10)
     description = f"Timeline, {title}: {summary}"
     return Chart(figure, description, events.reset_index(drop=True))

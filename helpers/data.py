@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import html
 import json
 import os
 import sys
@@ -231,7 +232,7 @@ def load(name: str, data_dir: Path | None = None) -> pd.DataFrame:
 
 def clear_cache() -> None:
     """Forget every loaded dataset, e.g. after a teacher fixed a file."""
-    for cached in (_descriptor, _package, validate, _load_cached, load_country_shapes):
+    for cached in (_descriptor, _package, validate, _load_cached, load_country_shapes, _sources_by_id):
         cached.cache_clear()
 
 
@@ -298,6 +299,32 @@ def sources_markdown(names: list[str], data_dir: Path | None = None) -> str:
         )
     header = "Datasets used: " + ", ".join(f"`{n}`" for n in names) + "\n\n"
     return header + "\n".join(lines)
+
+
+SOURCE_KINDS = {
+    "official_record": "official record", "government_statement": "government statement",
+    "news_report": "news report", "state_media": "state media", "partisan_outlet": "partisan outlet",
+    "encyclopedia": "encyclopedia", "academic": "academic", "think_tank": "think tank", "ngo": "NGO",
+    "dataset": "dataset", "course_text": "course text",
+}
+
+
+@functools.lru_cache(maxsize=None)
+def _sources_by_id(data_dir: Path) -> dict[str, dict]:
+    sources = _load_cached("sources", data_dir)
+    return {row["source_id"]: row for row in sources.to_dict("records")}
+
+
+def source_label(source_id: str, data_dir: Path | None = None) -> str:
+    """A source as a student can judge it: linked title, publisher and kind (HTML)."""
+    row = _sources_by_id(Path(data_dir or DATA_DIR)).get(source_id)
+    if row is None:
+        return html.escape(source_id)
+    title = html.escape(str(row["title"]))
+    if isinstance(row["url"], str):
+        title = f'<a href="{html.escape(row["url"])}" target="_blank" rel="noopener">{title}</a>'
+    kind = SOURCE_KINDS.get(str(row["source_type"]), str(row["source_type"]))
+    return f"{title}, {html.escape(str(row['publisher']))} ({kind})"
 
 
 # Map shapes ---------------------------------------------------------------------------

@@ -1,20 +1,28 @@
-"""Exercises with immediate feedback, predictions, and the student's rating of a claim.
+"""The widgets a student answers with: predictions, checks, reflections, coding, ratings.
 
-Each exercise is a check function (pure, unit-tested) and a widget that calls it. Every
-answer, prediction and rating is saved in the student's journal (see ``journal``), so it
-survives a restart and adds up in the final verdict notebook.
+A notebook names a question of the bank and gets the right widget:
+``exercises.ask("03.what-counts")``. Nothing that answers a question is on the page before
+the student commits: predictions start empty (no default guess to anchor on), answers and
+reveals appear after *Lock in* or *Check*, and content that would give an answer away is
+wrapped in ``exercises.after(question_id, build)``, which opens only once that question
+has been answered (in this session or an earlier one, as the journal says).
+
+Everything the student commits is saved in the journal and shown again after a restart.
 """
 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from typing import Callable
 
 import ipywidgets as w
 
+from . import questions, reveals
 from .journal import Journal
+from .questions import Feedback, Question, parse_number, range_feedback
 
 STYLE = {"description_width": "initial"}
+WIDE = w.Layout(width="90%")
 RATING_LABELS = {
     1: "1: the evidence contradicts the claim",
     2: "2: mostly against",
@@ -22,188 +30,351 @@ RATING_LABELS = {
     4: "4: mostly supports",
     5: "5: the evidence strongly supports the claim",
 }
+SUBSTANCE_CHOICES = {"continues": "continues the line", "departs": "departs from it", "unclear": "unclear",
+                     "starts": "starts a new line"}
+TONE_CHOICES = {"same": "same", "changed": "changed", "unclear": "unclear"}
+# The journal kind under which each kind of question is saved.
+JOURNAL_KIND = {"prediction": "prediction", "choice": "answer", "number": "answer", "reflection": "reflection",
+                "coding": "coding"}
+
+_waiting: dict[str, list["After"]] = {}  # gates of this kernel, opened when their question is answered
 
 
-@dataclass(frozen=True)
-class Feedback:
-    correct: bool
-    message: str
+def status_html(text: str, ok: bool | None = None) -> str:
+    colour = {True: "#006d4f", False: "#8f3a00", None: "inherit"}[ok]
+    mark = {True: "✔ ", False: "✘ ", None: ""}[ok]
+    return f'<div role="status" aria-live="polite" style="color:{colour}"><b>{mark}</b>{html.escape(text)}</div>'
 
 
-def check_choice(chosen: str | None, correct: str, explanation: str = "") -> Feedback:
-    """Feedback for a multiple-choice answer."""
-    if chosen is None:
-        return Feedback(False, "Choose an answer first.")
-    if chosen == correct:
-        return Feedback(True, f"Correct. {explanation}".strip())
-    return Feedback(False, "Not quite: look at the evidence again, or open the hint.")
+def _prompt(q: Question, label: str = "") -> w.HTML:
+    lead = f"<b>{html.escape(label)}</b> " if label else ""
+    return w.HTML(f"<p>{lead}<b>{html.escape(q.prompt)}</b></p>", layout=WIDE)
 
 
-def check_number(value: float | None, correct: float, tolerance: float = 0) -> Feedback:
-    """Feedback for a numeric answer: right within the tolerance, or too high or too low."""
-    if value is None:
-        return Feedback(False, "Type a number first.")
-    if abs(value - correct) <= tolerance:
-        return Feedback(True, f"Correct: {correct:g}.")
-    direction = "too high" if value > correct else "too low"
-    return Feedback(False, f"{value:g} is {direction}. Try again, or open the hint.")
-
-
-def parse_number(text: str) -> float | None:
-    """A number typed by a student ('1,5' and ' 12 ' included), or None."""
-    try:
-        return float(text.strip().replace(",", "."))
-    except (AttributeError, ValueError):
-        return None
-
-
-def prediction_gap(guess: float, answer: float) -> str:
-    """How far a prediction was from the answer, in words."""
-    gap = guess - answer
-    if gap == 0:
-        return "Your guess was exactly right."
-    share = f" ({abs(gap) / answer:.0%} of the answer)" if answer else ""
-    return f"Your guess was {abs(gap):g} {'too high' if gap > 0 else 'too low'}{share}."
-
-
-def _feedback_html(feedback: Feedback) -> str:
-    mark, colour = ("✔", "#006d4f") if feedback.correct else ("✘", "#8f3a00")
-    return (f'<div role="status" aria-live="polite" style="color:{colour}"><b>{mark}</b> '
-            f"{html.escape(feedback.message)}</div>")
+def _committed(question_id: str) -> None:
+    for gate in _waiting.pop(question_id, []):
+        gate.open()
 
 
 class _Exercise(w.VBox):
-    """Shared layout: prompt, answer control, buttons, feedback, hint."""
+    """What every exercise shares: its question, the journal, and saving a commitment."""
 
-    def __init__(self, exercise_id: str, prompt: str, control: w.Widget, hint: str, notebook: str,
-                 journal: Journal | None):
-        self.exercise_id = exercise_id
-        self.notebook = notebook
+    def __init__(self, q: Question, children: list, journal: Journal | None, tail: tuple = ()):
+        self.question = q
         self.journal = journal or Journal()
+        self.feedback = w.HTML()
+        super().__init__(children + [self.feedback, *tail])
+
+    def earlier(self):
+        return self.journal.latest(JOURNAL_KIND[self.question.kind], self.question.question_id)
+
+    def save(self, value) -> None:
+        self.journal.record(JOURNAL_KIND[self.question.kind], self.question.question_id, value,
+                            notebook=self.question.notebook)
+        _committed(self.question.question_id)
+
+    def journal_notice(self) -> str:
+        return f"<div>{html.escape(self.journal.notice)}</div>" if self.journal.notice else ""
+
+
+class Prediction(_Exercise):
+    """The student types a guess and locks it in; only then is the answer (or range) shown."""
+
+    def __init__(self, q: Question, journal: Journal | None = None):
+        self.guess = w.Text(placeholder=f"a number from {q.minimum} to {q.maximum}", description="My guess:",
+                            style=STYLE)
+        self.lock_button = w.Button(description="Lock in my guess", button_style="primary",
+                                    tooltip="Save your guess; the answer is shown after this")
+        self.reveal = w.HTML(value="<i>The answer appears here once you lock in a guess.</i>", layout=WIDE)
+        self.revealed = False
+        self.lock_button.on_click(lambda _b: self.lock())
+        super().__init__(q, [_prompt(q), self.guess, self.lock_button], journal, tail=(self.reveal,))
+        earlier = self.earlier()
+        guess = parse_number(earlier.get("guess")) if isinstance(earlier, dict) else None
+        if guess is not None:
+            self.guess.value = f"{guess:g}"
+            self._show(guess, note="(You made this prediction in an earlier session.)")
+
+    def lock(self) -> bool:
+        if self.revealed:
+            return False
+        guess = parse_number(self.guess.value)
+        q = self.question
+        if guess is None or not q.minimum <= guess <= q.maximum:
+            self.feedback.value = status_html(f"Type a number from {q.minimum} to {q.maximum} first.", False)
+            return False
+        self.save({"guess": guess})
+        self._show(guess)
+        return True
+
+    def _show(self, guess: float, note: str = "") -> None:
+        q = self.question
+        self.revealed = True
+        self.guess.disabled = self.lock_button.disabled = True
+        answer = reveals.answer(q.answer_from)
+        if isinstance(answer, list):  # a disputed number: a range of figures, not one answer
+            gap = range_feedback(guess, answer)
+        else:
+            gap = questions.check_number(guess, float(answer)).message if guess != answer else "Exactly right."
+            gap = f"Answer: {float(answer):g}. {gap}"
+        self.feedback.value = status_html(f"{gap} {note}".strip()) + self.journal_notice()
+        self.reveal.value = f"<p>{html.escape(q.explanation)}</p>{reveals.reveal_html(q.reveal)}"
+
+
+class _Checked(_Exercise):
+    """A question with a Check button, a hint, feedback, and a reveal after a right answer."""
+
+    def __init__(self, q: Question, control: w.Widget, journal: Journal | None):
         self.control = control
         self.check_button = w.Button(description="Check my answer", button_style="primary",
-                                     tooltip="Check the answer you chose")
+                                     tooltip="Check the answer you gave")
         self.hint_button = w.Button(description="Show a hint", tooltip="Show a hint for this question")
-        self.feedback = w.HTML()
         self.hint = w.HTML()
+        self.reveal = w.HTML(layout=WIDE)
         self.last: Feedback | None = None
         self.check_button.on_click(lambda _b: self.check())
-        self.hint_button.on_click(lambda _b: setattr(self.hint, "value", f"<i>Hint: {html.escape(hint)}</i>"))
-        super().__init__([w.HTML(f"<b>{html.escape(prompt)}</b>"), control,
-                          w.HBox([self.check_button, self.hint_button]), self.feedback, self.hint])
+        self.hint_button.on_click(lambda _b: setattr(self.hint, "value", f"<i>Hint: {html.escape(q.hint)}</i>"))
+        super().__init__(q, [_prompt(q), control, w.HBox([self.check_button, self.hint_button]), self.hint],
+                         journal, tail=(self.reveal,))
+        earlier = self.earlier()
+        if isinstance(earlier, dict) and self.valid(earlier.get("answer")):
+            self.control.value = str(earlier["answer"])
+            self.check(save=False)
+
+    def valid(self, answer) -> bool:
+        raise NotImplementedError
 
     def evaluate(self) -> Feedback:
         raise NotImplementedError
 
-    def check(self) -> Feedback:
+    def check(self, save: bool = True) -> Feedback:
         self.last = self.evaluate()
-        self.feedback.value = _feedback_html(self.last)
-        self.journal.record("answer", self.exercise_id, {"answer": self.control.value, "correct": self.last.correct},
-                            notebook=self.notebook)
-        if self.journal.notice:
-            self.feedback.value += f"<div>{html.escape(self.journal.notice)}</div>"
+        if not self.valid(self.control.value):  # nothing given: not an answer, nothing saved
+            self.feedback.value = status_html(self.last.message, False)
+            return self.last
+        if save:
+            self.save({"answer": self.control.value, "correct": self.last.correct})
+        self.feedback.value = status_html(self.last.message, self.last.correct) + self.journal_notice()
+        if self.last.correct:
+            self.reveal.value = reveals.reveal_html(self.question.reveal)
         return self.last
 
 
-class MultipleChoice(_Exercise):
-    def __init__(self, exercise_id: str, prompt: str, options: list[str], correct: str, hint: str,
-                 explanation: str = "", notebook: str = "", journal: Journal | None = None):
-        if correct not in options:
-            raise ValueError(f"The correct answer {correct!r} is not among the options.")
-        self.correct, self.explanation = correct, explanation
-        control = w.RadioButtons(options=options, value=None, layout=w.Layout(width="max-content"),
-                                 description="Your answer:", style=STYLE)
-        super().__init__(exercise_id, prompt, control, hint, notebook, journal)
+class Choice(_Checked):
+    """Multiple choice with feedback that says why each wrong option is wrong."""
+
+    def __init__(self, q: Question, journal: Journal | None = None):
+        control = w.RadioButtons(options=[(o.text, o.key) for o in q.options], value=None,
+                                 description="Your answer:", style=STYLE, layout=w.Layout(width="max-content"))
+        super().__init__(q, control, journal)
+
+    def valid(self, answer) -> bool:
+        return answer is not None and self.question.option(str(answer)) is not None
 
     def evaluate(self) -> Feedback:
-        return check_choice(self.control.value, self.correct, self.explanation)
+        return questions.check_choice(self.question, self.control.value)
 
 
-class NumericAnswer(_Exercise):
-    def __init__(self, exercise_id: str, prompt: str, correct: float, hint: str, tolerance: float = 0,
-                 notebook: str = "", journal: Journal | None = None):
-        self.correct, self.tolerance = correct, tolerance
-        control = w.Text(placeholder="type a number", description="Your answer:", style=STYLE)
-        super().__init__(exercise_id, prompt, control, hint, notebook, journal)
+class Number(_Checked):
+    """A number typed by the student, checked against the bank's (or the data's) answer."""
+
+    def __init__(self, q: Question, journal: Journal | None = None):
+        super().__init__(q, w.Text(placeholder="type a number", description="Your answer:", style=STYLE), journal)
+
+    def valid(self, answer) -> bool:
+        return parse_number(answer) is not None
+
+    @property
+    def correct(self) -> float:
+        q = self.question
+        return float(q.answer if q.answer is not None else reveals.answer(q.answer_from))
 
     def evaluate(self) -> Feedback:
-        return check_number(parse_number(self.control.value), self.correct, self.tolerance)
+        feedback = questions.check_number(parse_number(self.control.value), self.correct, self.question.tolerance)
+        if feedback.correct:
+            return Feedback(True, f"{feedback.message} {self.question.explanation}".strip())
+        return feedback
 
 
-class PredictThenReveal(w.VBox):
-    """The student commits a guess; only then is the answer shown, with the gap."""
+class Reflection(_Exercise):
+    """A Think! prompt with an optional written answer, saved in the journal."""
 
-    def __init__(self, prediction_id: str, prompt: str, answer: float, explanation: str, minimum: int = 0,
-                 maximum: int = 200, start: int | None = None, notebook: str = "",
-                 journal: Journal | None = None):
-        self.prediction_id, self.answer, self.explanation = prediction_id, answer, explanation
-        self.notebook = notebook
-        self.journal = journal or Journal()
-        self.guess = w.IntSlider(value=start if start is not None else (minimum + maximum) // 2, min=minimum,
-                                 max=maximum, description="My guess:", style=STYLE, layout=w.Layout(width="60%"),
-                                 continuous_update=False)
-        self.lock_button = w.Button(description="Lock in my guess", button_style="primary",
-                                    tooltip="Save your guess; the answer is shown after this")
-        self.reveal = w.HTML(value="<i>The answer appears here once you lock in a guess.</i>")
-        self.revealed = False
-        self.lock_button.on_click(lambda _b: self.lock())
-        super().__init__([w.HTML(f"<b>{html.escape(prompt)}</b>"), self.guess, self.lock_button, self.reveal])
-        earlier = self.journal.latest("prediction", prediction_id)
-        if earlier is not None:
-            self.guess.value = int(earlier["guess"])
-            self._show(note="(You made this prediction in an earlier session.)")
+    def __init__(self, q: Question, journal: Journal | None = None):
+        self.text = w.Textarea(placeholder="Optional: write a sentence or two, then save.", description="My answer:",
+                               style=STYLE, layout=w.Layout(width="90%", height="70px"))
+        self.save_button = w.Button(description="Save my answer", tooltip="Save this answer in your journal")
+        self.save_button.on_click(lambda _b: self.keep())
+        super().__init__(q, [_prompt(q, "Think!"), self.text, self.save_button], journal)
+        earlier = self.earlier()
+        if isinstance(earlier, dict) and isinstance(earlier.get("text"), str):
+            self.text.value = earlier["text"]
+            self.feedback.value = status_html("Loaded what you wrote earlier.")
 
-    def _show(self, note: str = "") -> None:
-        self.revealed = True
-        self.guess.disabled = True
-        self.lock_button.disabled = True
-        gap = prediction_gap(self.guess.value, self.answer)
-        self.reveal.value = (
-            f'<div role="status" aria-live="polite"><b>Answer: {self.answer:g}.</b> {html.escape(gap)} '
-            f"{html.escape(note)}<br>{html.escape(self.explanation)}</div>"
-        )
+    def keep(self) -> bool:
+        text = self.text.value.strip()
+        if not text:
+            self.feedback.value = status_html("Write something first (or skip this box: it is optional).", False)
+            return False
+        self.save({"text": text})
+        self.feedback.value = status_html("Saved in your journal.", True) + self.journal_notice()
+        return True
 
-    def lock(self) -> None:
-        if self.revealed:
-            return
-        self.journal.record("prediction", self.prediction_id, {"guess": self.guess.value, "answer": self.answer},
-                            notebook=self.notebook)
-        self._show()
+
+class Coding(_Exercise):
+    """The student codes a few US actions (substance and tone), then sees our coding beside theirs."""
+
+    def __init__(self, q: Question, journal: Journal | None = None):
+        from . import analysis  # analysis imports nothing from here; kept local to stay light at import
+
+        self.events = analysis.events_by_id(list(q.items))
+        self.choices: dict[str, tuple[w.RadioButtons, w.RadioButtons]] = {}
+        rows = []
+        for event in self.events.itertuples():
+            substance = w.RadioButtons(options=[(label, key) for key, label in SUBSTANCE_CHOICES.items()],
+                                       value=None, description="Substance:", style=STYLE)
+            tone = w.RadioButtons(options=[(label, key) for key, label in TONE_CHOICES.items()], value=None,
+                                  description="Tone:", style=STYLE)
+            self.choices[event.event_id] = (substance, tone)
+            rows.append(w.HTML(f"<p><b>{html.escape(event.when)}, {html.escape(event.administration_label)}:</b> "
+                               f"{html.escape(event.summary_short)}</p>", layout=WIDE))
+            rows.append(w.HBox([substance, tone]))
+        self.save_button = w.Button(description="Save my coding", button_style="primary",
+                                    tooltip="Save your coding; ours is shown after this")
+        self.save_button.on_click(lambda _b: self.keep())
+        self.comparison = w.HTML(layout=WIDE)
+        super().__init__(q, [_prompt(q)] + rows + [self.save_button], journal, tail=(self.comparison,))
+        earlier = self.earlier()
+        if isinstance(earlier, dict) and self._restore(earlier):
+            self._compare(note="(You saved this coding in an earlier session.)")
+
+    def _restore(self, saved: dict) -> bool:
+        for event_id, (substance, tone) in self.choices.items():
+            coded = saved.get(event_id)
+            if not (isinstance(coded, dict) and coded.get("substance") in SUBSTANCE_CHOICES
+                    and coded.get("tone") in TONE_CHOICES):
+                return False
+            substance.value, tone.value = coded["substance"], coded["tone"]
+        return True
+
+    def coding(self) -> dict:
+        return {event_id: {"substance": s.value, "tone": t.value} for event_id, (s, t) in self.choices.items()}
+
+    def keep(self) -> bool:
+        coding = self.coding()
+        if any(None in (c["substance"], c["tone"]) for c in coding.values()):
+            self.feedback.value = status_html("Code every action, substance and tone, before you save.", False)
+            return False
+        self.save(coding)
+        self._compare()
+        return True
+
+    def _compare(self, note: str = "") -> None:
+        from . import analysis
+
+        for substance, tone in self.choices.values():
+            substance.disabled = tone.disabled = True
+        self.save_button.disabled = True
+        table, agree_substance, agree_tone = analysis.coding_comparison(self.events, self.coding())
+        n = len(self.events)
+        self.feedback.value = status_html(
+            f"Saved. You and our table agree on substance for {agree_substance} of {n} actions and on tone for "
+            f"{agree_tone} of {n}. {note}".strip()) + self.journal_notice()
+        self.comparison.value = (f"{table}<p>{html.escape(self.question.explanation)}</p>")
 
 
 class ClaimRating(w.VBox):
-    """How well does the evidence support the claim? 1-5, with a short reason, saved."""
+    """How well does the evidence support the claim? 1-5, chosen (no default), with a reason, saved."""
 
     def __init__(self, claim_id: str, claim_text: str, notebook: str = "", journal: Journal | None = None):
         self.claim_id, self.notebook = claim_id, notebook
         self.journal = journal or Journal()
-        self.stars = w.SelectionSlider(options=[(label, n) for n, label in RATING_LABELS.items()], value=3,
-                                       description="My rating:", style=STYLE, layout=w.Layout(width="80%"),
-                                       continuous_update=False)
+        self.stars = w.RadioButtons(options=[(label, n) for n, label in RATING_LABELS.items()], value=None,
+                                    description="My rating:", style=STYLE, layout=w.Layout(width="max-content"))
         self.reason = w.Textarea(placeholder="In one or two sentences: which evidence weighed most, and why?",
                                  description="My reason:", style=STYLE, layout=w.Layout(width="80%", height="80px"))
         self.save_button = w.Button(description="Save my rating", button_style="primary",
                                     tooltip="Save the rating and reason in your journal")
         self.status = w.HTML()
         self.save_button.on_click(lambda _b: self.save())
-        super().__init__([w.HTML(f"<b>Claim {html.escape(claim_id)}:</b> {html.escape(claim_text)}"),
+        super().__init__([w.HTML(f"<b>Claim {html.escape(claim_id)}:</b> {html.escape(claim_text)}", layout=WIDE),
                           self.stars, self.reason, self.save_button, self.status])
         earlier = self.journal.latest("rating", claim_id)
-        if earlier is not None:
-            self.stars.value = int(earlier["stars"])
-            self.reason.value = earlier.get("reason", "")
-            self.status.value = "<i>Loaded the rating you saved earlier; change it and save again at any time.</i>"
+        if isinstance(earlier, dict) and earlier.get("stars") in RATING_LABELS:
+            self.stars.value = earlier["stars"]
+            self.reason.value = str(earlier.get("reason", ""))
+            self.status.value = status_html("Loaded the rating you saved earlier; change it and save again at any time.")
 
     def save(self) -> bool:
         reason = self.reason.value.strip()
+        if self.stars.value is None:
+            self.status.value = status_html("Choose a rating from 1 to 5 first.", False)
+            return False
         if len(reason) < 10:
-            self.status.value = ('<div role="status" style="color:#8f3a00">Write a short reason first '
-                                 "(at least a few words): it is what you will discuss in class.</div>")
+            self.status.value = status_html("Write a short reason first (at least a few words): it is what you "
+                                            "will discuss in class.", False)
             return False
         self.journal.record("rating", self.claim_id, {"stars": self.stars.value, "reason": reason},
                             notebook=self.notebook)
-        self.status.value = (f'<div role="status" style="color:#006d4f">Saved: {self.stars.value}/5 for '
-                             f"{html.escape(self.claim_id)} in {html.escape(str(self.journal.path))}.</div>")
+        self.status.value = status_html(f"Saved: {self.stars.value}/5 for {self.claim_id} in {self.journal.path}.",
+                                        True)
         if self.journal.notice:
             self.status.value += f"<div>{html.escape(self.journal.notice)}</div>"
         return True
+
+
+WIDGETS = {"prediction": Prediction, "choice": Choice, "number": Number, "reflection": Reflection,
+           "coding": Coding}
+
+
+def ask(question_id: str, journal: Journal | None = None) -> _Exercise:
+    """The widget for one question of the bank, e.g. ask("03.what-counts")."""
+    q = questions.question(question_id)
+    return WIDGETS[q.kind](q, journal)
+
+
+def rate(claim_id: str, notebook: str = "", journal: Journal | None = None) -> ClaimRating:
+    """The student's rating of a claim, with the claim in our words."""
+    from . import analysis
+
+    return ClaimRating(claim_id, analysis.claim(claim_id), notebook=notebook, journal=journal)
+
+
+def _as_widget(content) -> w.Widget:
+    if isinstance(content, w.Widget):
+        return content
+    if isinstance(content, (list, tuple)):
+        return w.VBox([_as_widget(c) for c in content])
+    if hasattr(content, "to_html"):  # a pandas Styler or DataFrame
+        return w.HTML(content.to_html(), layout=WIDE)
+    if hasattr(content, "html"):  # a charts.Chart
+        return w.HTML(content.html(), layout=WIDE)
+    return w.HTML(str(content), layout=WIDE)
+
+
+class After(w.VBox):
+    """Content that would answer a question, shown only once the student has answered it."""
+
+    def __init__(self, question_id: str, build: Callable[[], object], journal: Journal | None = None):
+        q = questions.question(question_id)
+        self.question_id, self.build = question_id, build
+        self.is_open = False
+        placeholder = w.HTML(
+            f'<div style="border-left:4px solid #56B4E9;padding:4px 10px"><i>This part opens once you have answered '
+            f'the question above: “{html.escape(q.prompt)}”</i></div>', layout=WIDE)
+        super().__init__([placeholder])
+        journal = journal or Journal()
+        if journal.latest(JOURNAL_KIND[q.kind], question_id) is not None:
+            self.open()
+        else:
+            _waiting.setdefault(question_id, []).append(self)
+
+    def open(self) -> None:
+        if not self.is_open:
+            self.is_open = True
+            self.children = [_as_widget(self.build())]
+
+
+def after(question_id: str, build: Callable[[], object], journal: Journal | None = None) -> After:
+    """Show build()'s result only after the student has answered question_id."""
+    return After(question_id, build, journal)
+

@@ -12,7 +12,7 @@ import html
 
 import ipywidgets as w
 
-from . import analysis, charts, data
+from . import analysis, charts, data, tables
 
 FULL_WIDTH = w.Layout(width="100%")
 CONTROL_STYLE = {"description_width": "initial"}
@@ -27,12 +27,12 @@ def _recognition_timeline(group: str, year: int, counted: bool) -> charts.Chart:
     counting = "counting every recognition" if counted else "leaving out claimed withdrawals"
     return charts.recognition_timeline(analysis.recognitions(group, count_claimed_withdrawals=counted),
                                        analysis.group_label(group), analysis.group_size(group), year,
-                                       analysis.us_milestones(), counting=counting)
+                                       analysis.us_milestones(), counting=counting, essay=analysis.ESSAY_PERIOD)
 
 
 def _recognition_map(year: int) -> charts.Chart:
     return charts.recognition_map(data.load_country_shapes(), analysis.recognition_years(), year,
-                                  analysis.withdrawal_claimed_years(),
+                                  analysis.withdrawal_claims(),
                                   extra_description=analysis.group_split_sentence("g20", year))
 
 
@@ -118,19 +118,6 @@ def recognition_static(group: str = "un", year: int = 2026) -> list:
     return [_recognition_timeline(group, year, True), _recognition_map(year)]
 
 
-def _events_table_html(events) -> str:
-    if events.empty:
-        return ""
-    shown = events.assign(date=events["date"].dt.strftime("%Y-%m-%d"))[
-        ["date", "administration", "institution", "country", "direction", "summary", "source_id"]]
-    shown.columns = ["Date", "Administration", "Institution", "Country", "Direction", "What happened", "Source"]
-    table = shown.to_html(index=False, escape=True, border=0, classes="jp-RenderedHTMLCommon")
-    # JupyterLab right-aligns table cells; sentences read better aligned left.
-    table = table.replace("<td>", '<td style="text-align:left;vertical-align:top">')
-    table = table.replace('<th>', '<th style="text-align:left">')
-    return f'<div style="max-height:420px;overflow:auto">{table}</div>'
-
-
 def _administration_terms():
     terms = data.load("administrations")
     return terms.assign(administration_id=terms["administration_id"].astype(str))
@@ -139,61 +126,59 @@ def _administration_terms():
 def _events_chart(events, country: str, claim_id: str | None) -> charts.Chart:
     where = analysis.event_countries().get(country, "the Western Balkans")
     title = f"US actions on {where}" + (f", tagged {claim_id}" if claim_id else "")
-    return charts.events_timeline(events, _administration_terms(), title, analysis.direction_counts_sentence(events))
+    return charts.events_timeline(events, _administration_terms(), title, analysis.coding_counts_sentence(events),
+                                  essay=analysis.ESSAY_PERIOD)
 
 
 class EventsExplorer(w.VBox):
-    """US actions in the region, filtered by country, administration and policy pillar.
+    """US actions in the region, filtered by country, administration and policy area.
 
-    Shows them on a timeline (one lane per institution, marked continues / departs /
-    mixed) and in a table with each row's source.
+    Shows them on a timeline (one lane per institution; substance by marker, a ring where
+    the tone changed) and in a table with each row's coding, rationale and source.
     """
 
     def __init__(self, country: str = "all", administration: str = "all", pillar: str = "all",
-                 claim_id: str | None = None, only_changes: bool = False):
+                 claim_id: str | None = None, show: str = "all"):
         self.claim_id = claim_id
-        terms = _administration_terms()
-        presidents = dict(zip(terms["administration_id"], terms["president"].astype(str)))
         self.country = w.Dropdown(
             options=[("All countries", "all")] + [(name[0].upper() + name[1:], code)
                                                    for code, name in analysis.event_countries().items()],
             value=country, description="Country:", style=CONTROL_STYLE)
         self.administration = w.Dropdown(
-            options=[("All administrations", "all")] + [(f"{presidents[a]} ({a})", a) for a in presidents],
+            options=[("All administrations", "all")] + [(label, a) for a, label in analysis.administration_labels().items()],
             value=administration, description="Administration:", style=CONTROL_STYLE)
         pillars = data.dataset_info("policy_events")["schema"]["fields"]
         pillar_names = next(f for f in pillars if f["name"] == "pillar")["constraints"]["enum"]
         self.pillar = w.Dropdown(
             options=[("All policy areas", "all")] + [(p.replace("_", " ").capitalize(), p) for p in pillar_names],
             value=pillar, description="Policy area:", style=CONTROL_STYLE)
-        self.only_changes = w.ToggleButtons(
-            options=[("All actions", False), ("Only departures and mixed signals", True)], value=only_changes,
-            description="Show:", style={"description_width": "initial", "button_width": "auto"},
-            tooltips=["Every US action that matches", "Only actions we judged to break with, or complicate, the line"])
+        self.show = w.Dropdown(options=[(label, key) for key, label in analysis.SHOW.items()], value=show,
+                               description="Show:", style=CONTROL_STYLE)
         self.summary = w.HTML(layout=FULL_WIDTH)
         self.chart = w.HTML(layout=FULL_WIDTH)
         self.table = w.HTML(layout=FULL_WIDTH)
         self.state: dict = {}
-        for control in (self.country, self.administration, self.pillar, self.only_changes):
+        for control in (self.country, self.administration, self.pillar, self.show):
             control.observe(lambda _change: self.update(), names="value")
-        super().__init__([w.HBox([self.country, self.administration]), w.HBox([self.pillar, self.only_changes]),
+        super().__init__([w.HBox([self.country, self.administration]), w.HBox([self.pillar, self.show]),
                           self.summary, self.chart, self.table])
         self.update()
 
     def update(self) -> None:
         events = analysis.filter_events(self.country.value, self.administration.value, self.pillar.value,
-                                        self.claim_id, self.only_changes.value)
+                                        self.claim_id, self.show.value)
         chart = _events_chart(events, self.country.value, self.claim_id)
         self.chart.value = chart.html(caption=False)
-        self.table.value = _events_table_html(events)
+        self.table.value = tables.events_table(events, "The actions on the chart, with our coding and its reasons",
+                                               coding=True) if not events.empty else ""
         self.summary.value = live_text(chart.description)
         self.state.update(country=self.country.value, administration=self.administration.value,
-                          pillar=self.pillar.value, only_changes=self.only_changes.value, count=len(events),
+                          pillar=self.pillar.value, show=self.show.value, count=len(events),
                           event_ids=list(events["event_id"].astype(str)), description=chart.description)
 
 
 def events_explorer(**filters) -> EventsExplorer:
-    """The US-actions demo: filters by country, administration and policy area."""
+    """The US-actions demo: filters by country, administration, policy area and coding."""
     return EventsExplorer(**filters)
 
 

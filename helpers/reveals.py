@@ -1,0 +1,88 @@
+"""Answers computed from the data, and what a question shows once the student has committed.
+
+The question bank (``data/questions.csv``) names these by key: ``answer_from`` picks a
+function of ``ANSWERS`` and ``reveal`` one of ``REVEALS``. Keeping them here, not in the
+notebook, is what lets a lesson run top to bottom without printing an answer before the
+student has given one. Only names listed here can be called: the bank never holds code.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from . import analysis, charts, data
+from .questions import Figure
+
+
+def un_recognition_figures() -> list[Figure]:
+    """Every defensible figure for 'how many UN members recognise Kosovo', with what each counts."""
+    every = analysis.recognition_count("un", count_claimed_withdrawals=True)
+    serbia_way = analysis.recognition_count("un", count_claimed_withdrawals=False)
+    figures = [
+        Figure(every, "our table, every recognition counted",
+               "UN member states that have ever formally recognised Kosovo (Kosovo's way of counting)",
+               "data/kosovo_recognitions.csv"),
+        Figure(serbia_way, "our table, leaving out the withdrawals Serbia claims",
+               "the same list without the states whose withdrawal Serbia's government claims "
+               "(our arithmetic, not a figure Serbia publishes)", "data/kosovo_recognitions.csv"),
+    ]
+    for row in analysis.reported_counts().itertuples():
+        if "withdrawals" in str(row.what_is_counted):
+            continue  # a count of withdrawals, not of recognitions
+        when = "date not shown" if pd.isna(row.as_of) else charts.format_date(row.as_of, "month")
+        figures.append(Figure(float(row.figure), f"{row.claimant}, {when}", str(row.what_is_counted),
+                              data.source_label(str(row.source_id))))
+        if not pd.isna(row.alt_figure):
+            figures.append(Figure(float(row.alt_figure), f"{row.claimant}, {when}, as another outlet reported it",
+                                  str(row.what_is_counted), data.source_label(str(row.alt_source_id))))
+    return figures
+
+
+def un_recognition_range_html() -> str:
+    """The reveal of the UN-count prediction: each figure, what it counts, who says so."""
+    rows = "".join(
+        f"<tr><td style='text-align:right'><b>{f.value:g}</b></td><td>{html.escape(f.who)}</td>"
+        f"<td>{html.escape(f.counts)}</td><td>{f.source if f.source.startswith('<') else html.escape(f.source)}</td></tr>"
+        for f in sorted(un_recognition_figures(), key=lambda f: f.value)
+    )
+    return (
+        "<table><caption>Figures for the number of states that recognise Kosovo, lowest first</caption>"
+        "<tr><th>Figure</th><th>Who</th><th>What is counted</th><th>Source</th></tr>"
+        f"{rows}</table><p>{html.escape(analysis.withdrawal_counts_sentence())}</p>"
+    )
+
+
+def eu_non_recognising_count() -> int:
+    return len(analysis.non_recognising("eu"))
+
+
+def eu_non_recognising_html() -> str:
+    names = analysis.non_recognising("eu")
+    return (f"<p>The {len(names)} EU member states that have not recognised Kosovo: "
+            f"{html.escape(', '.join(names))}.</p>")
+
+
+ANSWERS = {
+    "un_recognition_figures": un_recognition_figures,
+    "eu_non_recognising_count": eu_non_recognising_count,
+}
+REVEALS = {
+    "un_recognition_range": un_recognition_range_html,
+    "eu_non_recognising": eu_non_recognising_html,
+}
+
+
+def answer(key: str):
+    if key not in ANSWERS:
+        raise KeyError(f"No computed answer {key!r}; known: {', '.join(ANSWERS)} (helpers/reveals.py).")
+    return ANSWERS[key]()
+
+
+def reveal_html(key: str) -> str:
+    if not key:
+        return ""
+    if key not in REVEALS:
+        raise KeyError(f"No reveal {key!r}; known: {', '.join(REVEALS)} (helpers/reveals.py).")
+    return REVEALS[key]()

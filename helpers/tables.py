@@ -1,0 +1,84 @@
+"""Tables a student reads: dates as precise as they are known, names in words, sources to judge.
+
+Each function returns an HTML string (a notebook shows it with ``display(HTML(...))`` or a
+widget puts it in an HTML widget). A source is shown by title, publisher and kind, linked,
+never by its id alone; a long summary is one click away behind "more".
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from . import analysis, charts, data
+
+CELL = 'style="text-align:left;vertical-align:top;padding:3px 8px"'
+
+
+def _table(caption: str, header: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f"<th {CELL}>{html.escape(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td {CELL}>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return (f'<div style="max-height:480px;overflow:auto"><table class="jp-RenderedHTMLCommon">'
+            f"<caption style='text-align:left'><b>{html.escape(caption)}</b></caption><tr>{head}</tr>{body}"
+            "</table></div>")
+
+
+def _more(short: str, detail: str) -> str:
+    if not detail or detail == short:
+        return html.escape(short)
+    return f"{html.escape(short)}<details><summary>more</summary>{html.escape(detail)}</details>"
+
+
+def _sources(*source_ids) -> str:
+    shown = [data.source_label(str(s)) for s in source_ids if isinstance(s, str) and s]
+    return "<br>".join(shown)
+
+
+def events_table(events: pd.DataFrame, caption: str, coding: bool = False) -> str:
+    """US actions: when, who, what happened (detail behind 'more'), and, if asked, our coding."""
+    if events.empty:
+        return f"<p><i>{html.escape(caption)}: no action in the table matches.</i></p>"
+    events = events if "when" in events.columns else analysis.described_events(events)
+    header = ["When", "Administration", "Who acted", "Country", "What happened"]
+    header += ["Substance (our coding)", "Tone (our coding)"] if coding else []
+    header += ["Source"]
+    rows = []
+    for event in events.itertuples():
+        when = html.escape(event.when) + ("<br><small><b>after the essay</b></small>" if event.after_essay else "")
+        row = [when, html.escape(event.administration_label), html.escape(str(event.institution)),
+               html.escape(str(event.country_name)), _more(event.summary_short, event.summary)]
+        if coding:
+            row += [f"<b>{html.escape(str(event.substance))}</b>: {html.escape(event.substance_rationale)}",
+                    f"<b>{html.escape(str(event.tone))}</b>: {html.escape(event.tone_rationale)}"]
+        row.append(_sources(event.source_id, event.alt_source_id))
+        rows.append(row)
+    return _table(caption, header, rows)
+
+
+def withdrawals_table(caption: str) -> str:
+    """Every withdrawal Serbia has claimed, with the status in the data's own words and both sources."""
+    rows = []
+    for row in analysis.claimed_withdrawals().itertuples():
+        rows.append([
+            html.escape(str(row.country_name)),
+            html.escape(charts.format_date(row.recognised_on)),
+            html.escape(charts.format_date(row.withdrawal_claimed_on)),
+            html.escape(analysis.WITHDRAWAL_STATUS_WORDS.get(str(row.withdrawal_status), str(row.withdrawal_status))),
+            _sources(row.withdrawal_source_id),
+            html.escape(row.note if isinstance(row.note, str) else ""),
+        ])
+    return _table(caption, ["State", "Recognised", "Withdrawal claimed", "Status", "Source of the claim", "Note"],
+                  rows)
+
+
+def reported_counts_table(caption: str) -> str:
+    """Headline figures each side publishes, with what each counts and who reported it."""
+    rows = []
+    for row in analysis.reported_counts().itertuples():
+        other = "" if pd.isna(row.alt_figure) else f" (another report: {row.alt_figure})"
+        when = "not shown" if pd.isna(row.as_of) else charts.format_date(row.as_of, "month")
+        rows.append([html.escape(str(row.side)), html.escape(str(row.claimant)), f"{row.figure}{other}",
+                     html.escape(str(row.what_is_counted)), html.escape(when), _sources(row.source_id),
+                     html.escape(row.note if isinstance(row.note, str) else "")])
+    return _table(caption, ["Side", "Who says so", "Figure", "What is counted", "As of", "Source", "Note"], rows)
