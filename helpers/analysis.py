@@ -108,9 +108,9 @@ def withdrawal_counts_sentence() -> str:
     serbia_text = ""
     if not serbia.empty:
         row = serbia.iloc[0]
-        serbia_text = (f" {row['claimant']} gives {int(row['figure'])} withdrawals or suspensions; the sources we "
-                       f"read name {len(claimed)} states, so the difference of {int(row['figure']) - len(claimed)} "
-                       "is a state Serbia counts but we could not identify.")
+        serbia_text = (f" Serbia's foreign ministry gave a total of {int(row['figure'])} withdrawals or suspensions "
+                       f"in {row['as_of']:%B %Y}; the names Serbia has published add up to {len(claimed)}, and no "
+                       "source we read names the others.")
     return (f"Our table has {len(claimed)} states whose withdrawal Serbia has claimed: "
             f"{by_status.get('contested', 0)} disputed, {by_status.get('confirmed', 0)} confirmed by the state "
             f"itself and {by_status.get('reaffirmed', 0)} that later reaffirmed its recognition. Serbia's way of "

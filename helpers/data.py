@@ -272,12 +272,19 @@ def _derive(name: str, frame: pd.DataFrame, data_dir: Path) -> pd.DataFrame:
 # Sources ----------------------------------------------------------------------------
 
 
-def sources_for(names: list[str], data_dir: Path | None = None) -> pd.DataFrame:
-    """Every source cited by the rows of the given datasets, sorted by title."""
+def _rows_for_claim(frame: pd.DataFrame, claim_id: str | None) -> pd.DataFrame:
+    if claim_id is None or "claim_list" not in frame.columns:
+        return frame
+    return frame[frame["claim_list"].apply(lambda ids: claim_id in ids)]
+
+
+def sources_for(names: list[str], data_dir: Path | None = None, claim_id: str | None = None) -> pd.DataFrame:
+    """Every source cited by the rows of the given datasets (only rows tagged claim_id, where
+    a table tags claims), sorted by title."""
     data_dir = Path(data_dir or DATA_DIR)
     used: set[str] = set()
     for name in names:
-        frame = _load_cached(name, data_dir)
+        frame = _rows_for_claim(_load_cached(name, data_dir), claim_id)
         for column in frame.columns:
             if column == "source_id" or column.endswith("_source_id"):
                 used.update(frame[column].dropna().astype(str))
@@ -285,19 +292,19 @@ def sources_for(names: list[str], data_dir: Path | None = None) -> pd.DataFrame:
     return sources[sources["source_id"].isin(used)].sort_values("title").reset_index(drop=True)
 
 
-def sources_markdown(names: list[str], data_dir: Path | None = None) -> str:
-    """A Markdown reference list for the datasets a notebook used."""
+def sources_markdown(names: list[str], data_dir: Path | None = None, claim_id: str | None = None) -> str:
+    """A Markdown reference list for the rows a notebook shows, with each source's kind."""
     lines = []
-    for row in sources_for(names, data_dir).itertuples():
+    for row in sources_for(names, data_dir, claim_id).itertuples():
         published = f", {row.date_published}" if isinstance(row.date_published, str) else ""
         link = f" <{row.url}>" if isinstance(row.url, str) else ""
-        kind = str(row.source_type).replace("_", " ")
+        kind = SOURCE_KINDS.get(str(row.source_type), str(row.source_type))
         lines.append(
             f"- **{row.title}**. {row.publisher}{published}.{link} "
-            f"Accessed {row.date_accessed:%Y-%m-%d}. *{kind}*: {row.reliability_note} "
-            f"`[{row.source_id}]`"
+            f"Accessed {row.date_accessed:%Y-%m-%d}. *{kind}*: {row.reliability_note}"
         )
-    header = "Datasets used: " + ", ".join(f"`{n}`" for n in names) + "\n\n"
+    scope = f" (rows tagged {claim_id})" if claim_id else ""
+    header = f"{len(lines)} sources of the tables " + ", ".join(f"`{n}`" for n in names) + f"{scope}.\n\n"
     return header + "\n".join(lines)
 
 

@@ -53,7 +53,7 @@ def _prompt(q: Question, label: str = "") -> w.HTML:
 
 def _committed(question_id: str) -> None:
     for gate in _waiting.pop(question_id, []):
-        gate.open()
+        gate.show()
 
 
 class _Exercise(w.VBox):
@@ -245,7 +245,7 @@ class Coding(_Exercise):
         super().__init__(q, [_prompt(q)] + rows + [self.save_button], journal, tail=(self.comparison,))
         earlier = self.earlier()
         if isinstance(earlier, dict) and self._restore(earlier):
-            self._compare(note="(You saved this coding in an earlier session.)")
+            self._show_comparison(note="(You saved this coding in an earlier session.)")
 
     def _restore(self, saved: dict) -> bool:
         for event_id, (substance, tone) in self.choices.items():
@@ -265,10 +265,10 @@ class Coding(_Exercise):
             self.feedback.value = status_html("Code every action, substance and tone, before you save.", False)
             return False
         self.save(coding)
-        self._compare()
+        self._show_comparison()
         return True
 
-    def _compare(self, note: str = "") -> None:
+    def _show_comparison(self, note: str = "") -> None:
         from . import analysis
 
         for substance, tone in self.choices.values():
@@ -364,11 +364,11 @@ class After(w.VBox):
         super().__init__([placeholder])
         journal = journal or Journal()
         if journal.latest(JOURNAL_KIND[q.kind], question_id) is not None:
-            self.open()
+            self.show()
         else:
             _waiting.setdefault(question_id, []).append(self)
 
-    def open(self) -> None:
+    def show(self) -> None:
         if not self.is_open:
             self.is_open = True
             self.children = [_as_widget(self.build())]

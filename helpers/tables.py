@@ -82,3 +82,17 @@ def reported_counts_table(caption: str) -> str:
                      html.escape(str(row.what_is_counted)), html.escape(when), _sources(row.source_id),
                      html.escape(row.note if isinstance(row.note, str) else "")])
     return _table(caption, ["Side", "Who says so", "Figure", "What is counted", "As of", "Source", "Note"], rows)
+
+
+def context_table(claim_id: str, caption: str) -> str:
+    """Events by actors other than the US that frame a claim, with each side's reading beside them."""
+    events = data.load("context_events")
+    events = events[events["claim_list"].apply(lambda ids: claim_id in ids)].sort_values("date")
+    rows = []
+    for event in events.itertuples():
+        views = [f"<b>{side}:</b> {html.escape(view)}" for side, view in
+                 (("Belgrade", event.belgrade_view), ("Pristina", event.pristina_view)) if isinstance(view, str)]
+        rows.append([html.escape(charts.format_date(event.date, event.date_precision)), html.escape(str(event.actor)),
+                     html.escape(str(event.summary)), "<br>".join(views) or "<i>not disputed</i>",
+                     _sources(event.source_id, event.alt_source_id)])
+    return _table(caption, ["When", "Who", "What happened", "How each side reads it", "Source"], rows)
