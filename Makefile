@@ -23,14 +23,15 @@ $(STAMP): pyproject.toml constraints.txt jupyter/overrides.json
 PORT ?= 8888
 # A fresh random token each time (never disabled), passed in the environment so it does
 # not show in the process list; the line printed first opens the start notebook directly.
+# It serves the whole collection, so students can open data/ and the READMEs from the file list.
 lab: $(STAMP)
 	@TOKEN=$$($(BIN)/python -c "import secrets; print(secrets.token_hex(24))"); \
 	echo ""; \
-	echo "    Open the collection at: http://127.0.0.1:$(PORT)/lab/tree/00_start_here.ipynb?token=$$TOKEN"; \
+	echo "    Open the collection at: http://127.0.0.1:$(PORT)/lab/tree/notebooks/00_start_here.ipynb?token=$$TOKEN"; \
 	echo "    (Stop with Ctrl-C twice. If the port is busy: make lab PORT=8890)"; \
 	echo ""; \
-	cd notebooks && JUPYTER_TOKEN=$$TOKEN ../$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) \
-	  --ServerApp.port_retries=0 $(ROOT_FLAG) 00_start_here.ipynb
+	JUPYTER_TOKEN=$$TOKEN $(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) \
+	  --ServerApp.port_retries=0 $(ROOT_FLAG) notebooks/00_start_here.ipynb
 
 # The browser tests need Debian's Chromium; install it where we can, else they skip with a message.
 browser:

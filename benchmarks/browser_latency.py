@@ -63,7 +63,7 @@ def main() -> None:
                   lambda text=text: expect(summary).to_contain_text(text, timeout=60_000))
             for label, text in groups])
 
-        toggles = [("Leave out withdrawals Serbia claims", "leaving out"), ("Count every recognition given", "counting every")] * 8
+        toggles = [("Leave out claimed withdrawals", "leaving out"), ("Count every recognition given", "counting every")] * 8
         report("toggle buttons, click", [
             timed(lambda label=label: explorer.locator("button", has_text=label).click(),
                   lambda text=text: expect(summary).to_contain_text(text, timeout=60_000))

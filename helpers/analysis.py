@@ -91,6 +91,12 @@ def withdrawal_claimed_years() -> dict[str, int]:
     return {code: year for code, (year, _status) in withdrawal_claims().items()}
 
 
+BASIS_WORDS = {
+    "state_itself": "the state's own statement or record",
+    "independent": "independent reports",
+    "kosovo_only": "Kosovo's government only (a claim)",
+    "serbia_only": "Serbia's government or state media only (a claim)",
+}
 WITHDRAWAL_STATUS_WORDS = {
     "contested": "claimed by Serbia, disputed by Kosovo (the state has not confirmed it)",
     "confirmed": "confirmed by the state itself",
@@ -129,8 +135,18 @@ def claimed_withdrawals() -> pd.DataFrame:
     table = data.load("kosovo_recognitions")
     table = table[table["withdrawal_status"] != "none"]
     return table.sort_values("withdrawal_claimed_on")[
-        ["country_name", "recognised_on", "withdrawal_claimed_on", "withdrawal_status", "withdrawal_source_id", "note"]
+        ["country_name", "recognised_on", "date_precision", "recognition_basis", "withdrawal_claimed_on",
+         "withdrawal_status", "withdrawal_basis", "withdrawal_source_id", "note"]
     ].reset_index(drop=True)
+
+
+def recognitions_resting_on(basis: str, group: str = "un") -> int:
+    """How many of a group's recognitions rest on one kind of evidence (e.g. kosovo_only)."""
+    flag = _group_flag(group)
+    table = data.load("kosovo_recognitions").merge(data.load("countries"), on="country_code", suffixes=("", "_c"))
+    if flag is not None:
+        table = table[table[flag]]
+    return int((table["recognition_basis"] == basis).sum())
 
 
 def non_recognising(group: str) -> list[str]:

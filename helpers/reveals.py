@@ -22,8 +22,9 @@ def un_recognition_figures() -> list[Figure]:
     serbia_way = analysis.recognition_count("un", count_claimed_withdrawals=False)
     figures = [
         Figure(every, "our table, every recognition counted",
-               "UN member states that have ever formally recognised Kosovo (Kosovo's way of counting)",
-               "data/kosovo_recognitions.csv"),
+               "UN member states that have ever formally recognised Kosovo (Kosovo's way of counting); "
+               f"{analysis.recognitions_resting_on('kosovo_only')} of these dates rest only on Kosovo's government "
+               "(a claim, by the same rule as withdrawals that rest only on Serbia's)", "data/kosovo_recognitions.csv"),
         Figure(serbia_way, "our table, leaving out the withdrawals Serbia claims",
                "the same list without the states whose withdrawal Serbia's government claims "
                "(our arithmetic, not a figure Serbia publishes)", "data/kosovo_recognitions.csv"),

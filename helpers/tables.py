@@ -62,14 +62,16 @@ def withdrawals_table(caption: str) -> str:
     for row in analysis.claimed_withdrawals().itertuples():
         rows.append([
             html.escape(str(row.country_name)),
-            html.escape(charts.format_date(row.recognised_on)),
+            html.escape(charts.format_date(row.recognised_on, row.date_precision)) + "<br><small>rests on: "
+            + html.escape(analysis.BASIS_WORDS.get(str(row.recognition_basis), "")) + "</small>",
             html.escape(charts.format_date(row.withdrawal_claimed_on)),
             html.escape(analysis.WITHDRAWAL_STATUS_WORDS.get(str(row.withdrawal_status), str(row.withdrawal_status))),
+            html.escape(analysis.BASIS_WORDS.get(str(row.withdrawal_basis), "")),
             _sources(row.withdrawal_source_id),
             html.escape(row.note if isinstance(row.note, str) else ""),
         ])
-    return _table(caption, ["State", "Recognised", "Withdrawal claimed", "Status", "Source of the claim", "Note"],
-                  rows)
+    return _table(caption, ["State", "Recognised", "Withdrawal claimed", "Status", "The withdrawal rests on",
+                            "Source of the withdrawal", "Note"], rows)
 
 
 def reported_counts_table(caption: str) -> str:

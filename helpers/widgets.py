@@ -55,11 +55,12 @@ class RecognitionExplorer(w.VBox):
             style=CONTROL_STYLE, continuous_update=False, layout=w.Layout(width="60%"),
         )
         self.counting = w.ToggleButtons(
-            options=[("Count every recognition given", True), ("Leave out withdrawals Serbia claims", False)],
+            options=[("Count every recognition given", True), ("Leave out claimed withdrawals", False)],
             value=count_claimed_withdrawals, description="Withdrawals:",
             style={"description_width": "initial", "button_width": "auto"},
             tooltips=["Kosovo's way of counting: a recognition cannot be withdrawn",
-                      "Serbia's way of counting: states it says withdrew are left out"],
+                      "Serbia's way of counting: states whose withdrawal Serbia claims (or the state itself "
+                      "confirmed) are left out"],
         )
         self.summary = w.HTML(layout=FULL_WIDTH)
         self.timeline = w.HTML(layout=FULL_WIDTH)

@@ -47,17 +47,49 @@ def test_filter_events_combines_filters():
     kosovo_trump1 = analysis.filter_events(country="XKX", administration="trump1")
     assert not kosovo_trump1.empty
     assert set(kosovo_trump1["country"]) == {"XKX"} and set(kosovo_trump1["administration"].astype(str)) == {"trump1"}
-    changes = analysis.filter_events(claim_id="C3", only_changes=True)
-    assert "continues" not in set(changes["direction"]) and len(changes) < len(analysis.events_for_claim("C3"))
-    assert analysis.direction_counts_sentence(changes.iloc[0:0]) == "No US action in the table matches these filters."
+    assert set(kosovo_trump1["administration_label"]) == {"Trump, first term"}
+    assert set(kosovo_trump1["country_name"]) == {"Kosovo"}
+    changes = analysis.filter_events(claim_id="C3", show="departs_or_unclear")
+    assert set(changes["substance"]) <= {"departs", "unclear"} and len(changes) < len(analysis.events_for_claim("C3"))
+    toned = analysis.filter_events(claim_id="C3", show="tone_changed")
+    assert set(toned["tone"]) == {"changed"}
+    assert analysis.coding_counts_sentence(changes.iloc[0:0]) == "No US action in the table matches these filters."
+    with pytest.raises(ValueError, match="Unknown choice 'mixed'"):
+        analysis.filter_events(show="mixed")
 
 
-def test_direction_summary_counts_add_up():
-    text = analysis.direction_summary("C3")
+def test_coding_counts_keep_substance_and_tone_apart_and_carry_the_caveat():
     events = analysis.events_for_claim("C3")
-    assert text.startswith(f"Of the {len(events)} US actions tagged C3")
-    counts = events["direction"].value_counts()
-    assert f"{counts['continues']} continue" in text and f"{counts['departs']} depart" in text
+    text = analysis.coding_counts_sentence(events)
+    substance, tone = events["substance"].value_counts(), events["tone"].value_counts()
+    assert f"{substance['continues']} continue" in text and f"changed in {tone['changed']}" in text
+    assert analysis.DENSITY_CAVEAT in text
+    assert "trump1" not in text and "/" not in text  # no per-administration score
+
+
+def test_after_the_essay_means_after_the_2024_election():
+    dates = pd.Series(pd.to_datetime(["2024-11-05", "2024-11-06", "2020-01-01"]))
+    assert list(analysis.after_essay(dates)) == [False, True, False]
+
+
+def test_coding_comparison_counts_agreement():
+    events = analysis.events_by_id(["PE009", "PE017"])
+    mine = {e: {"substance": s, "tone": t} for e, s, t in zip(events["event_id"], events["substance"], events["tone"])}
+    mine["PE017"] = {"substance": "starts" if events["substance"][1] != "starts" else "continues", "tone": events["tone"][1]}
+    table, substance, tone = analysis.coding_comparison(events, mine)
+    assert (substance, tone) == (1, 2) and table.count("(differs)") == 1
+    with pytest.raises(KeyError, match="PE999"):
+        analysis.events_by_id(["PE999"])
+
+
+def test_withdrawal_counts_sentence_explains_26_27_and_serbias_figure():
+    text = analysis.withdrawal_counts_sentence()
+    table = data.load("kosovo_recognitions")
+    claimed = table[table["withdrawal_status"] != "none"]
+    assert f"Our table has {len(claimed)} states" in text
+    left_out = claimed["withdrawal_status"].isin(analysis.WITHDRAWN_CLAIMED).sum()
+    assert f"leaves out the {left_out} that did not reaffirm" in text
+    assert analysis.recognition_count("un") - analysis.recognition_count("un", False) <= left_out
 
 
 def test_claims_and_claim_map():

@@ -184,12 +184,16 @@ def test_loading_never_writes_into_data(data_copy):
     assert before == after
 
 
-def test_sources_markdown_lists_every_cited_source_once():
+def test_sources_markdown_lists_every_cited_source_once_and_only_the_rows_shown():
     text = data.sources_markdown(["kosovo_recognitions"])
-    cited = set(data.load("kosovo_recognitions")["source_id"].astype(str))
-    for source_id in cited:
-        assert text.count(f"`[{source_id}]`") == 1
-    assert "Accessed 2026-" in text
+    cited = data.sources_for(["kosovo_recognitions"])
+    assert set(data.load("kosovo_recognitions")["source_id"].astype(str)) <= set(cited["source_id"])
+    assert text.count("\n- **") == len(cited) - 1 and text.startswith(f"{len(cited)} sources")
+    assert "Accessed 2026-" in text and "*state media*" in text or "*news report*" in text
+    events = data.load("policy_events")
+    c3 = events[events["claim_list"].apply(lambda ids: "C3" in ids)]
+    only_c3 = set(data.sources_for(["policy_events"], claim_id="C3")["source_id"])
+    assert set(c3["source_id"].astype(str)) <= only_c3 < set(data.sources_for(["policy_events"])["source_id"])
 
 
 def test_map_shapes_include_kosovo_and_serbia_as_separate_states():
@@ -214,6 +218,7 @@ def test_facts_resting_only_on_state_media_or_partisan_sources_are_labelled_as_c
         only_weak = frame[main.isin(weak) & (alt.isna() | alt.isin(weak))]
         if only_weak.empty:
             continue
-        text = only_weak.filter(items=["note", "summary", "source_locator"]).astype(str).agg(" ".join, axis=1)
+        text = only_weak.filter(items=["note", "summary", "source_locator", "definition"]).astype(str).agg(
+            " ".join, axis=1)
         unlabelled = only_weak[~text.str.contains("claim", case=False)]
         assert unlabelled.empty, f"{name}: rows resting only on state media or partisan sources, not labelled as claims: {unlabelled.index.tolist()}"

@@ -1,83 +1,183 @@
+"""The question bank and the widgets that ask its questions: feedback, saving, no spoilers."""
+
+from html import escape
+
 import pytest
 
-from helpers import exercises
+from helpers import analysis, exercises, questions, reveals
+from helpers.data import DataError
 from helpers.journal import Journal
+from tests.conftest import read_rows, write_rows
 
 
-def test_check_choice_accepts_the_right_answer_and_rejects_a_wrong_one():
-    assert exercises.check_choice("B", "B", "Because.") == exercises.Feedback(True, "Correct. Because.")
-    wrong = exercises.check_choice("A", "B")
-    assert not wrong.correct and "hint" in wrong.message
-    assert not exercises.check_choice(None, "B").correct
+def test_the_bank_is_consistent_and_every_computed_answer_and_reveal_exists():
+    bank = questions.bank()
+    assert questions.problems(bank) == []
+    for q in bank.values():
+        if q.answer_from:
+            assert reveals.answer(q.answer_from) is not None
+        if q.reveal:
+            assert reveals.reveal_html(q.reveal)
+        if q.kind == "coding":
+            assert len(analysis.events_by_id(list(q.items))) == len(q.items)
 
 
-@pytest.mark.parametrize(
-    "value, correct, tolerance, ok, words",
-    [(5, 5, 0, True, "Correct"), (6, 5, 0, False, "too high"), (4, 5, 0, False, "too low"),
-     (5.4, 5, 0.5, True, "Correct"), (None, 5, 0, False, "Type a number")],
-)
+def test_a_duplicate_question_id_is_rejected(data_copy):
+    from helpers import data
+
+    rows = read_rows(data_copy / "questions.csv")
+    write_rows(data_copy / "questions.csv", rows + [rows[1]])
+    with pytest.raises(DataError, match=r"questions.csv, line \d+, column 'question_id': the value is already used"):
+        data.load("questions", data_copy)
+
+
+def test_problems_catches_a_choice_without_feedback_or_with_two_answers():
+    q = questions.question("03.what-counts")
+    broken = questions.Question(**{**q.__dict__, "question_id": "04.x", "options": (
+        questions.Option("a", "A", "", True), questions.Option("b", "B", "why", True))})
+    found = questions.problems({"04.x": broken})
+    assert any("prefix does not match" in p for p in found)
+    assert any("exactly one correct_option" in p for p in found) and any("no feedback" in p for p in found)
+
+
+def test_check_choice_explains_wrong_options_and_the_right_one():
+    q = questions.question("03.what-counts")
+    right = q.correct_option
+    wrong = next(o for o in q.options if not o.correct)
+    assert questions.check_choice(q, right.key).correct
+    assert q.explanation in questions.check_choice(q, right.key).message
+    feedback = questions.check_choice(q, wrong.key)
+    assert not feedback.correct and wrong.feedback in feedback.message
+    assert not questions.check_choice(q, None).correct
+
+
+@pytest.mark.parametrize("value, correct, tolerance, ok, words",
+                         [(5, 5, 0, True, "Right"), (6, 5, 0, False, "too high"), (4, 5, 0, False, "too low"),
+                          (5.4, 5, 0.5, True, "Right"), (None, 5, 0, False, "Type a number")])
 def test_check_number(value, correct, tolerance, ok, words):
-    feedback = exercises.check_number(value, correct, tolerance)
+    feedback = questions.check_number(value, correct, tolerance)
     assert feedback.correct is ok and words in feedback.message
 
 
-@pytest.mark.parametrize("text, number", [(" 12 ", 12.0), ("1,5", 1.5), ("twelve", None), ("", None)])
+@pytest.mark.parametrize("text, number", [(" 12 ", 12.0), ("1,5", 1.5), ("twelve", None), ("", None),
+                                          ("nan", None), (None, None)])
 def test_parse_number(text, number):
-    assert exercises.parse_number(text) == number
+    assert questions.parse_number(text) == number
 
 
-def test_prediction_gap_in_words():
-    assert exercises.prediction_gap(100, 100) == "Your guess was exactly right."
-    assert exercises.prediction_gap(120, 100) == "Your guess was 20 too high (20% of the answer)."
-    assert exercises.prediction_gap(50, 100).startswith("Your guess was 50 too low")
+def test_range_feedback_places_a_guess_among_the_figures():
+    figures = [questions.Figure(84, "low side", ""), questions.Figure(121, "high side", "")]
+    assert questions.range_feedback(100, figures).startswith("Your guess, 100, is inside that range.")
+    assert "4 below the lowest" in questions.range_feedback(80, figures)
+    assert "9 above the highest" in questions.range_feedback(130, figures)
 
 
-def test_multiple_choice_widget_gives_feedback_and_saves(journal_file):
+def test_choice_widget_gives_feedback_saves_and_comes_back(journal_file):
     journal = Journal(journal_file)
-    quiz = exercises.MultipleChoice("q-demo", "Pick B", ["A", "B"], "B", hint="It is B.", journal=journal)
-    quiz.control.value = "A"
+    quiz = exercises.ask("03.what-counts", journal=journal)
+    quiz.check_button.click()  # nothing chosen: told so, nothing saved
+    assert "Choose an answer first" in quiz.feedback.value and journal.latest("answer", "03.what-counts") is None
+    wrong = next(o for o in quiz.question.options if not o.correct)
+    quiz.control.value = wrong.key
     quiz.check_button.click()
-    assert "Not quite" in quiz.feedback.value and quiz.last.correct is False
-    quiz.control.value = "B"
+    assert "Not this one" in quiz.feedback.value and quiz.reveal.value == ""
+    quiz.control.value = quiz.question.correct_option.key
     quiz.check_button.click()
-    assert "Correct" in quiz.feedback.value
-    assert journal.latest("answer", "q-demo") == {"answer": "B", "correct": True}
+    assert "Right." in quiz.feedback.value
+    assert journal.latest("answer", "03.what-counts") == {"answer": quiz.question.correct_option.key, "correct": True}
     quiz.hint_button.click()
-    assert "It is B." in quiz.hint.value
+    assert escape(quiz.question.hint) in quiz.hint.value
+    again = exercises.ask("03.what-counts", journal=journal)
+    assert again.control.value == quiz.question.correct_option.key and "Right." in again.feedback.value
 
 
-def test_multiple_choice_refuses_an_answer_key_that_is_not_an_option(journal_file):
-    with pytest.raises(ValueError, match="not among the options"):
-        exercises.MultipleChoice("q", "?", ["A"], "Z", hint="", journal=Journal(journal_file))
-
-
-def test_numeric_answer_widget(journal_file):
-    quiz = exercises.NumericAnswer("n-demo", "How many?", 5, hint="Count them.", journal=Journal(journal_file))
-    quiz.control.value = "7"
+def test_number_widget_checks_against_the_data_and_reveals_after_a_right_answer(journal_file):
+    quiz = exercises.ask("03.eu-holdouts", journal=Journal(journal_file))
+    holdouts = analysis.non_recognising("eu")
+    assert holdouts[0] not in quiz.reveal.value
+    quiz.control.value = str(len(holdouts) + 2)
     quiz.check_button.click()
-    assert "too high" in quiz.feedback.value
-    quiz.control.value = "5"
+    assert "too high" in quiz.feedback.value and quiz.reveal.value == ""
+    quiz.control.value = str(len(holdouts))
     quiz.check_button.click()
-    assert quiz.last.correct
+    assert quiz.last.correct and all(name in quiz.reveal.value for name in holdouts)
 
 
-def test_predict_then_reveal_hides_the_answer_until_the_guess_is_locked(journal_file):
+def test_prediction_starts_empty_refuses_nonsense_and_reveals_the_range(journal_file):
     journal = Journal(journal_file)
-    widget = exercises.PredictThenReveal("p-demo", "Guess", answer=104, explanation="Why.", journal=journal)
-    assert "104" not in widget.reveal.value and not widget.revealed
-    widget.guess.value = 120
+    widget = exercises.ask("03.un-recognitions", journal=journal)
+    figures = reveals.un_recognition_figures()
+    assert widget.guess.value == "" and not widget.revealed  # no default guess to anchor on
+    assert all(f"<b>{f.value:g}</b>" not in widget.reveal.value for f in figures)
+    for bad in ("", "lots", "500"):
+        widget.guess.value = bad
+        assert widget.lock() is False and not widget.revealed
+    widget.guess.value = "100"
     widget.lock_button.click()
-    assert "Answer: 104" in widget.reveal.value and "16 too high" in widget.reveal.value
-    assert widget.guess.disabled and widget.lock_button.disabled
-    assert journal.latest("prediction", "p-demo") == {"guess": 120, "answer": 104}
-    # After a restart the locked guess comes back, already revealed.
-    again = exercises.PredictThenReveal("p-demo", "Guess", answer=104, explanation="Why.", journal=journal)
-    assert again.revealed and again.guess.value == 120 and "earlier session" in again.reveal.value
+    assert widget.revealed and widget.guess.disabled and widget.lock_button.disabled
+    assert all(f"<b>{f.value:g}</b>" in widget.reveal.value for f in figures)  # the whole range, not one number
+    assert "inside that range" in widget.feedback.value
+    assert journal.latest("prediction", "03.un-recognitions") == {"guess": 100.0}
+    again = exercises.ask("03.un-recognitions", journal=journal)
+    assert again.revealed and again.guess.value == "100" and "earlier session" in again.feedback.value
 
 
-def test_claim_rating_needs_a_reason_then_saves_and_reloads(journal_file):
+def test_a_hand_edited_journal_value_is_ignored_not_fatal(journal_file):
     journal = Journal(journal_file)
-    rating = exercises.ClaimRating("C3", "Recognition is the cornerstone.", journal=journal)
+    journal.record("prediction", "03.un-recognitions", {"guess": "lots"})
+    journal.record("rating", "C3", {"stars": 7, "reason": "x"})
+    journal.record("answer", "03.what-counts", {"answer": "z"})
+    assert not exercises.ask("03.un-recognitions", journal=journal).revealed
+    assert exercises.rate("C3", journal=journal).stars.value is None
+    assert exercises.ask("03.what-counts", journal=journal).control.value is None
+
+
+def test_gated_content_opens_only_after_its_question_is_answered(journal_file):
+    journal = Journal(journal_file)
+    built = []
+    gate = exercises.after("03.un-recognitions", lambda: built.append(1) or "<p>the answer</p>", journal=journal)
+    assert not gate.is_open and built == [] and "opens once you have answered" in gate.children[0].value
+    prediction = exercises.ask("03.un-recognitions", journal=journal)
+    prediction.guess.value = "90"
+    prediction.lock_button.click()
+    assert gate.is_open and built == [1] and "the answer" in gate.children[0].value
+    later = exercises.after("03.un-recognitions", lambda: "<p>again</p>", journal=journal)
+    assert later.is_open  # answered in an earlier session: opens at once
+
+
+def test_coding_needs_every_action_then_shows_ours_with_reasons(journal_file):
+    journal = Journal(journal_file)
+    widget = exercises.ask("03.code-actions", journal=journal)
+    events = analysis.events_by_id(list(widget.question.items))
+    assert all(escape(r) not in widget.comparison.value for r in events["substance_rationale"])
+    widget.save_button.click()
+    assert "Code every action" in widget.feedback.value and journal.latest("coding", "03.code-actions") is None
+    for substance, tone in widget.choices.values():
+        substance.value, tone.value = "continues", "same"
+    widget.save_button.click()
+    agree = int((events["substance"] == "continues").sum())
+    assert f"agree on substance for {agree} of {len(events)}" in widget.feedback.value
+    assert all(escape(r) in widget.comparison.value for r in events["substance_rationale"])
+    again = exercises.ask("03.code-actions", journal=journal)
+    assert again.save_button.disabled and "earlier session" in again.feedback.value
+
+
+def test_reflection_is_optional_but_saved_when_written(journal_file):
+    journal = Journal(journal_file)
+    box = exercises.ask("03.think-counts", journal=journal)
+    assert box.keep() is False and journal.latest("reflection", "03.think-counts") is None
+    box.text.value = "Kosovo counts every state, Serbia leaves some out."
+    box.save_button.click()
+    assert journal.latest("reflection", "03.think-counts") == {"text": "Kosovo counts every state, Serbia leaves some out."}
+    assert exercises.ask("03.think-counts", journal=journal).text.value.startswith("Kosovo counts")
+
+
+def test_claim_rating_has_no_default_needs_a_reason_then_saves_and_reloads(journal_file):
+    journal = Journal(journal_file)
+    rating = exercises.rate("C3", journal=journal)
+    rating.reason.value = "Every administration kept the recognition."
+    rating.save_button.click()
+    assert rating.stars.value is None and "Choose a rating" in rating.status.value
     rating.stars.value = 4
     rating.reason.value = "ok"
     rating.save_button.click()
@@ -85,5 +185,5 @@ def test_claim_rating_needs_a_reason_then_saves_and_reloads(journal_file):
     rating.reason.value = "Every administration kept the recognition."
     rating.save_button.click()
     assert "Saved: 4/5" in rating.status.value
-    reloaded = exercises.ClaimRating("C3", "Recognition is the cornerstone.", journal=journal)
+    reloaded = exercises.rate("C3", journal=journal)
     assert reloaded.stars.value == 4 and reloaded.reason.value.startswith("Every administration")

@@ -1,14 +1,17 @@
 """The committed notebooks: clean, complete, and built on the same skeleton."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from helpers import data
+from helpers import data, glossary, questions
 from tests.conftest import REPO
 
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
+LESSONS = [p for p in NOTEBOOKS if re.match(r"\d{2}_", p.name)]
+CLAIM_LESSONS = [p for p in LESSONS if p.name != "00_start_here.ipynb"]
 ALLOWED_METADATA = {"kernelspec", "language_info", "balkans"}
 ALLOWED_TAGS = {"nbval-ignore-output", "nbval-skip"}
 
@@ -22,7 +25,7 @@ def source(cell) -> str:
 
 
 def test_there_are_notebooks():
-    assert {p.name for p in NOTEBOOKS} >= {"00_start_here.ipynb", "03_serbia_kosovo.ipynb"}
+    assert {p.name for p in NOTEBOOKS} >= {"00_start_here.ipynb", "03_serbia_kosovo.ipynb", "glossary.ipynb"}
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -43,15 +46,68 @@ def test_every_notebook_names_its_kernel(path):
     assert kernelspec["name"] == "python3" and kernelspec["language"] == "python"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
 def test_follows_the_lesson_skeleton(path):
     text = "\n".join(source(c) for c in load(path)["cells"] if c["cell_type"] == "markdown")
     for heading in ("## Overview", "## Prerequisites", "## Time to learn", "## What's next"):
         assert heading in text, f"{path.name} lacks {heading!r}"
-    if path.name != "00_start_here.ipynb":
+    if path in CLAIM_LESSONS:
         for heading in ("## Summary", "## Sources", "Discussion questions", "Check your understanding",
-                        "evidence against", "Predict, then reveal", "Interactive demo"):
+                        "## 6. The strongest evidence for the claim", "The strongest evidence against the claim",
+                        "Predict, then reveal", "Interactive demo", "When the essay was written"):
             assert heading in text, f"{path.name} lacks {heading!r}"
+
+
+@pytest.mark.parametrize("path", CLAIM_LESSONS, ids=lambda p: p.name)
+def test_strongest_evidence_for_and_against_are_of_similar_weight(path):
+    cells = load(path)["cells"]
+    text = "\n".join(source(c) for c in cells)
+    sections = re.split(r"\n## ", text)
+    weight = {side: len(next(s for s in sections if re.search(rf"strongest evidence {side} the claim", s.split("\n")[0]))
+                        .split()) for side in ("for", "against")}
+    assert 0.5 <= weight["for"] / weight["against"] <= 2, weight
+
+
+VERDICTS = re.compile(r"^#+ .*\b(proves?|shows that|is wrong|is right|can become|still open)\b", re.I | re.M)
+
+
+@pytest.mark.parametrize("path", CLAIM_LESSONS, ids=lambda p: p.name)
+def test_headings_ask_and_do_not_rule(path):
+    text = "\n".join(source(c) for c in load(path)["cells"] if c["cell_type"] == "markdown")
+    assert VERDICTS.findall(text) == []
+
+
+ANSWER_IN_CODE = re.compile(r"\b(correct|answer|explanation|hint)\s*=|PredictThenReveal\(|MultipleChoice\(|NumericAnswer\(")
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_no_answer_is_written_in_notebook_code(path):
+    code = "\n".join(source(c) for c in load(path)["cells"] if c["cell_type"] == "code")
+    assert ANSWER_IN_CODE.findall(code) == [], "questions belong in data/questions.csv; cells only name them"
+    asked = re.findall(r"exercises\.(?:ask|after)\(\"([^\"]+)\"", code)
+    bank = questions.bank()
+    assert all(q in bank for q in asked), [q for q in asked if q not in bank]
+    prefix = path.name[:2] + "."
+    assert all(q.startswith(prefix) for q in asked), "a notebook asks only its own questions"
+
+
+def test_every_question_of_the_bank_is_asked_by_its_notebook():
+    for q in questions.bank().values():
+        notebook = REPO / "notebooks" / q.notebook
+        assert notebook.exists(), f"{q.question_id}: no notebook {q.notebook}"
+        code = "\n".join(source(c) for c in load(notebook)["cells"] if c["cell_type"] == "code")
+        assert f'exercises.ask("{q.question_id}")' in code, f"{q.question_id} is never asked"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_glossary_links_resolve(path):
+    assert glossary.broken_links(path.read_text(encoding="utf-8")) == []
+
+
+def test_glossary_notebook_is_generated_from_the_table():
+    committed = (REPO / "notebooks" / "glossary.ipynb").read_text(encoding="utf-8")
+    assert committed == glossary.render(), "run `.venv/bin/python -m helpers.glossary` after editing data/glossary.csv"
+    assert glossary.broken_links("[x](glossary.ipynb#no-such-term)") == ["no-such-term"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -66,15 +122,16 @@ def test_notebooks_stay_thin(path):
 def test_claim_notebooks_tie_back_to_claims_csv():
     claims = data.load("claims")
     known = set(claims["claim_id"])
-    for path in NOTEBOOKS:
+    for path in LESSONS:
         assert set(load(path)["metadata"]["balkans"]["claims"]) <= known
     for notebook in claims["notebook"].dropna():
         assert (REPO / "notebooks" / notebook).exists(), f"claims.csv names a missing notebook {notebook}"
 
 
-@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name != "00_start_here.ipynb"], ids=lambda p: p.name)
-def test_claim_notebooks_pin_numbers_predict_and_rate(path):
+@pytest.mark.parametrize("path", CLAIM_LESSONS, ids=lambda p: p.name)
+def test_claim_notebooks_predict_code_and_rate(path):
     code = "\n".join(source(c) for c in load(path)["cells"] if c["cell_type"] == "code")
-    assert "# NBVAL_CHECK_OUTPUT" in code
-    assert "PredictThenReveal(" in code and "ClaimRating(" in code
+    kinds = {questions.question(q).kind for q in re.findall(r'exercises\.ask\("([^"]+)"\)', code)}
+    assert {"prediction", "coding", "reflection", "choice"} <= kinds
+    assert "exercises.rate(" in code
     assert "data.sources_markdown(" in code, "the Sources section must be generated from sources.csv"

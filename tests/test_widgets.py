@@ -1,8 +1,10 @@
 """Change a widget as a student would (set .value) and check that what it shows changes."""
 
+import html
+
 import pytest
 
-from helpers import analysis, widgets
+from helpers import analysis, data, widgets
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +47,9 @@ def test_withdrawals_toggle_leaves_out_claimed_withdrawals(explorer):
     assert explorer.state["count"] == every
 
 
-def test_every_control_is_described(explorer):
-    for control in (explorer.group, explorer.year, explorer.counting):
+def test_every_control_is_described(explorer, actions):
+    for control in (explorer.group, explorer.year, explorer.counting, actions.country, actions.administration,
+                    actions.pillar, actions.show):
         assert control.description.strip()
 
 
@@ -72,12 +75,17 @@ def test_events_explorer_filters_by_country_administration_and_change(actions):
     actions.administration.value = "trump1"
     ids = actions.state["event_ids"]
     events = analysis.filter_events(country="XKX", administration="trump1", claim_id="C3")
-    assert ids == list(events["event_id"]) and all(i in actions.table.value for i in events["source_id"])
-    actions.only_changes.value = True
+    assert ids == list(events["event_id"])
+    # Sources by title and kind, not by id; names in words.
+    titles = data.load("sources").set_index("source_id").loc[list(events["source_id"]), "title"]
+    assert all(html.escape(t) in actions.table.value for t in titles)
+    assert "Trump, first term" in actions.table.value and "trump1" not in actions.table.value
+    actions.show.value = "departs_or_unclear"
     assert "0 continue the previous line" in actions.summary.value
+    assert set(analysis.events_by_id(actions.state["event_ids"])["substance"]) <= {"departs", "unclear"}
     actions.administration.value = "all"
     actions.country.value = "all"
-    actions.only_changes.value = False
+    actions.show.value = "all"
     assert actions.state["count"] == everything
 
 

@@ -26,8 +26,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # What a widget that failed to render leaves behind in an output area.
 UNRENDERED = re.compile(r"\b(VBox|HBox|Box|IntSlider|Dropdown|ToggleButtons|RadioButtons|Button|HTML|Textarea|Text|"
-                        r"SelectionSlider|RecognitionExplorer|MultipleChoice|NumericAnswer|PredictThenReveal|"
-                        r"ClaimRating)\(children=|Error displaying widget|Loading widget\.\.\.")
+                        r"SelectionSlider|RecognitionExplorer|EventsExplorer|Prediction|Choice|Number|Reflection|Coding|"
+                        r"After|ClaimRating)\(children=|Error displaying widget|Loading widget\.\.\.")
 
 
 def why_no_browser() -> str | None:
@@ -135,7 +135,7 @@ def run_all(page, timeout: float = 240_000) -> None:
     # Every code cell has run when no prompt is empty or busy and the kernel is idle again.
     page.wait_for_function(
         "() => { const p = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].map(e => e.textContent.trim());"
-        " return p.length > 0 && p.every(t => /^\\[\\d+\\]:$/.test(t)); }", timeout=timeout)
+        " return p.every(t => /^\\[\\d+\\]:$/.test(t)); }", timeout=timeout)
     wait_for_idle_kernel(page, timeout)
 
 

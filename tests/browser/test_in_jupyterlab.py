@@ -15,7 +15,27 @@ pytestmark = pytest.mark.browser
 NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))
 # Widget views each notebook shows once every cell has run (a change here is a change the
 # test must notice: a missing front-end extension shows zero).
-EXPECTED_WIDGETS = {"00_start_here.ipynb": 0, "03_serbia_kosovo.ipynb": 6}
+EXPECTED_WIDGETS = {"00_start_here.ipynb": 0, "03_serbia_kosovo.ipynb": 13, "glossary.ipynb": 0}
+
+
+def answers_of(notebook: str) -> list[str]:
+    """Text that would give an answer away: it must not be on the page before the student acts."""
+    from helpers import analysis, questions
+
+    found = []
+    for q in questions.for_notebook(notebook):
+        found += [q.explanation[:60], q.hint[:60]] + [o.feedback[:60] for o in q.options]
+        if q.kind == "coding":
+            found += list(analysis.events_by_id(list(q.items))["substance_rationale"].str[:60])
+    if notebook == "03_serbia_kosovo.ipynb":
+        found += [f"by the end of 2026, {analysis.recognition_count('un')} of the 193",
+                  ", ".join(analysis.non_recognising("eu")), "Figures for the number of states"]
+    return [t for t in found if t]
+
+
+def forget_answers(lab) -> None:
+    # A fresh student: the journal the lab's kernels use is removed before the notebook opens.
+    (lab.notebooks.parent / "journal.json").unlink(missing_ok=True)
 
 
 def test_every_notebook_is_listed():
@@ -24,6 +44,7 @@ def test_every_notebook_is_listed():
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_run_all_without_errors_and_widgets_render(page, lab, notebook, screenshot_dir):
+    forget_answers(lab)
     jupyter.open_notebook(page, lab, notebook)
     # No kernel-choice dialog: the notebook names its kernel.
     assert page.locator(".jp-Dialog").count() == 0, page.locator(".jp-Dialog").inner_text()
@@ -34,6 +55,9 @@ def test_run_all_without_errors_and_widgets_render(page, lab, notebook, screensh
                                arg=expected, timeout=60_000)
     assert page.locator(".jp-OutputArea-output > .jupyter-widgets").count() == expected
     assert jupyter.output_problems(page) == []
+    # Run All shows no answer before the student has committed to one.
+    text = page.locator(".jp-NotebookPanel").first.evaluate("e => e.textContent")
+    assert [answer for answer in answers_of(notebook) if answer in text] == []
     # No news pop-up or other notification asking for attention in front of a class.
     assert page.locator(".jp-Notification-Toast").count() == 0
     page.screenshot(path=str(screenshot_dir / f"{notebook}.after-run-all.png"))
@@ -46,14 +70,35 @@ def _explorer(page, label: str = "Count recognitions by"):
 
 
 def _exercise(page, prompt: str):
-    return page.locator(".jp-OutputArea-output .widget-vbox").filter(has_text=prompt).last
+    # A closed gate quotes its question's prompt: the exercise is the box that is not a gate.
+    return page.locator(".jp-OutputArea-output .widget-vbox").filter(has_text=prompt).filter(
+        has_not_text="This part opens once").last
 
 
 def test_kosovo_notebook_widgets_answer_a_student(page, lab, screenshot_dir):
+    forget_answers(lab)
     jupyter.open_notebook(page, lab, "03_serbia_kosovo.ipynb")
     jupyter.run_all(page)
     shots = screenshot_dir / "03_serbia_kosovo"
     shots.mkdir(exist_ok=True)
+    closed = page.locator(".jp-OutputArea-output", has_text="This part opens once you have answered")
+    expect(closed).to_have_count(3)
+
+    # Predict, then reveal: typed, refused when out of range, then the range of figures.
+    predict = _exercise(page, "How many of the 193 member states")
+    predict.scroll_into_view_if_needed()
+    reveal = predict.locator(".widget-html").last
+    expect(reveal).to_contain_text("The answer appears here once you lock in a guess.")
+    predict.locator("input[type=text]").fill("500")
+    predict.locator("button", has_text="Lock in my guess").click()
+    expect(predict.locator('[role="status"]')).to_contain_text("Type a number from 0 to 193")
+    predict.locator("input[type=text]").fill("100")
+    predict.locator("button", has_text="Lock in my guess").click()
+    expect(predict.locator('[role="status"]')).to_contain_text("Your guess, 100")
+    expect(reveal).to_contain_text("Figures for the number of states")
+    assert predict.locator("button", has_text="Lock in my guess").is_disabled()
+    expect(closed).to_have_count(1)  # the explorer and the withdrawals table opened
+    predict.screenshot(path=str(shots / "prediction-revealed.png"))
 
     # Recognition explorer: year slider by keyboard, group dropdown, withdrawals toggle.
     explorer = _explorer(page)
@@ -77,44 +122,46 @@ def test_kosovo_notebook_widgets_answer_a_student(page, lab, screenshot_dir):
     handle.focus()
     page.keyboard.press("End")
     expect(summary).to_contain_text("by the end of 2026")
-
     jupyter.by_label(explorer, "Count recognitions by", "widget-dropdown").locator("select").select_option(
         label="EU member states")
     expect(summary).to_contain_text("of the 27 EU member states")
-
-    explorer.locator("button", has_text="Leave out withdrawals Serbia claims").click()
+    explorer.locator("button", has_text="Leave out claimed withdrawals").click()
     expect(summary).to_contain_text("leaving out claimed withdrawals")
     explorer.screenshot(path=str(shots / "explorer-eu-leaving-out.png"))
 
-    # US actions explorer: two dropdowns and a toggle.
+    # Code the six actions: saving early is refused; then ours appears, and the actions explorer opens.
+    coding = _exercise(page, "Code each US action yourself")
+    coding.scroll_into_view_if_needed()
+    coding.locator("button", has_text="Save my coding").click()
+    expect(coding.locator('[role="status"]')).to_contain_text("Code every action")
+    for group in coding.locator(".widget-radio").all():
+        group.locator("label").first.click()
+    coding.locator("button", has_text="Save my coding").click()
+    expect(coding.locator('[role="status"]')).to_contain_text("You and our table agree on substance")
+    expect(coding).to_contain_text("Your coding beside ours")
+    expect(closed).to_have_count(0)
+    coding.screenshot(path=str(shots / "coding-compared.png"))
+
+    # US actions explorer: dropdowns change the chart, the sentence and the table.
     actions = _explorer(page, "Administration")
     actions.scroll_into_view_if_needed()
     status = actions.locator('[role="status"]').first
     chart = actions.locator("img").first
     before = chart.get_attribute("src")
     expect(status).to_contain_text("US actions on the Western Balkans, tagged C3")
+    expect(status).to_contain_text("A count shows what we searched for")
     jupyter.by_label(actions, "Country", "widget-dropdown").locator("select").select_option(label="Kosovo")
     expect(status).to_contain_text("US actions on Kosovo, tagged C3")
     expect(chart).not_to_have_attribute("src", before)
-    jupyter.by_label(actions, "Administration", "widget-dropdown").locator("select").select_option(label="Donald Trump (trump1)")
-    actions.locator("button", has_text="Only departures and mixed signals").click()
+    jupyter.by_label(actions, "Administration", "widget-dropdown").locator("select").select_option(
+        label="Trump, first term")
+    jupyter.by_label(actions, "Show", "widget-dropdown").locator("select").select_option(
+        label="Substance departs or unclear")
     expect(status).to_contain_text("0 continue the previous line")
-    expect(actions.locator("table")).to_contain_text("Grenell")
-    actions.screenshot(path=str(shots / "actions-kosovo-trump1-changes.png"))
+    expect(actions.locator("table")).to_contain_text("Trump, first term")
+    actions.screenshot(path=str(shots / "actions-kosovo-trump1-departs.png"))
 
-    # Predict, then reveal: the answer appears only after the guess is locked.
-    predict = _exercise(page, "How many of the 193 UN member states have recognised Kosovo?")
-    reveal = predict.locator(".widget-html").last
-    expect(reveal).to_contain_text("The answer appears here once you lock in a guess.")
-    predict.locator(".noUi-handle").focus()
-    for _ in range(3):
-        page.keyboard.press("ArrowRight")
-    expect(predict.locator(".widget-readout")).to_have_text("63")
-    predict.locator("button", has_text="Lock in my guess").click()
-    expect(reveal).to_have_text(re.compile(r"Answer: \d+\. Your guess was \d+ too low"))
-    assert predict.locator("button", has_text="Lock in my guess").is_disabled()
-
-    # Numeric answer: typed text, wrong then right.
+    # Numeric answer: typed text, wrong then right; the names appear only after the right answer.
     numeric = _exercise(page, "How many EU member states have not recognised Kosovo?")
     feedback = numeric.locator('[role="status"]')
     numeric.locator("input[type=text]").fill("2")
@@ -122,28 +169,36 @@ def test_kosovo_notebook_widgets_answer_a_student(page, lab, screenshot_dir):
     expect(feedback).to_contain_text("too low")
     numeric.locator("input[type=text]").fill("5")
     numeric.locator("button", has_text="Check my answer").click()
-    expect(feedback).to_contain_text("Correct: 5")
-    numeric.locator("button", has_text="Show a hint").click()
-    expect(numeric).to_contain_text("Hint:")
+    expect(feedback).to_contain_text("Right: 5")
+    expect(numeric).to_contain_text("Cyprus")
 
-    # Multiple choice: a wrong option, then the right one.
-    choice = _exercise(page, "Which finding would most weaken claim C3?")
+    # Multiple choice: nothing chosen, a wrong option (told why), then the right one.
+    choice = _exercise(page, "Which finding, if it were true, would weaken claim C3 the most?")
+    choice.locator("button", has_text="Check my answer").click()
+    expect(choice.locator('[role="status"]')).to_contain_text("Choose an answer first")
     choice.locator("label", has_text="Russia and China still do not recognise Kosovo.").click()
     choice.locator("button", has_text="Check my answer").click()
-    expect(choice.locator('[role="status"]')).to_contain_text("Not quite")
-    choice.locator("label", has_text="would accept a change of the Serbia-Kosovo border").click()
+    expect(choice.locator('[role="status"]')).to_contain_text("Not this one. That describes Russia")
+    choice.locator("label", has_text="would accept a change of the Serbia-Kosovo line").click()
     choice.locator("button", has_text="Check my answer").click()
-    expect(choice.locator('[role="status"]')).to_contain_text("Correct.")
+    expect(choice.locator('[role="status"]')).to_contain_text("Right.")
 
-    # The student's rating: keyboard on the slider, a typed reason, saved.
+    # A Think! answer, saved.
+    think = _exercise(page, "Which single piece of evidence against the claim")
+    think.locator("textarea").fill("The 2018 remarks, because they touch status.")
+    think.locator("button", has_text="Save my answer").click()
+    expect(think.locator('[role="status"]')).to_contain_text("Saved in your journal")
+
+    # The student's rating: no default; chosen by click, a typed reason, saved.
     rating = _exercise(page, "Claim C3:")
-    rating.locator(".noUi-handle").focus()
-    page.keyboard.press("ArrowRight")
-    expect(rating.locator(".widget-readout")).to_contain_text("4: mostly supports")
+    rating.locator("button", has_text="Save my rating").click()
+    expect(rating.locator('[role="status"]')).to_contain_text("Choose a rating")
+    rating.locator("label", has_text="4: mostly supports").click()
     rating.locator("textarea").fill("Recognition held under every administration; mediation varied.")
     rating.locator("button", has_text="Save my rating").click()
     expect(rating.locator('[role="status"]')).to_contain_text("Saved: 4/5 for C3")
     rating.scroll_into_view_if_needed()
     page.screenshot(path=str(shots / "exercises-after-answers.png"))
     journal = (lab.notebooks.parent / "journal.json").read_text()
-    assert '"c3-un-recognitions"' in journal and '"C3"' in journal and "mediation varied" in journal
+    for key in ('"03.un-recognitions"', '"03.code-actions"', '"03.think-counter"', '"C3"', "mediation varied"):
+        assert key in journal
