@@ -275,7 +275,7 @@ def _derive(name: str, frame: pd.DataFrame, data_dir: Path) -> pd.DataFrame:
 def _rows_for_claim(frame: pd.DataFrame, claim_id: str | None) -> pd.DataFrame:
     if claim_id is None or "claim_list" not in frame.columns:
         return frame
-    return frame[frame["claim_list"].apply(lambda ids: claim_id in ids)]
+    return frame[pd.Series([claim_id in ids for ids in frame["claim_list"]], index=frame.index, dtype=bool)]
 
 
 def sources_for(names: list[str], data_dir: Path | None = None, claim_id: str | None = None) -> pd.DataFrame:

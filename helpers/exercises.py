@@ -56,6 +56,36 @@ def _committed(question_id: str) -> None:
         gate.show()
 
 
+def saved_answer(q: Question, journal: Journal):
+    """(value, problem): the student's saved answer if it is usable, else None and why not.
+
+    A journal edited by hand may hold anything; a value this question cannot use is ignored
+    (the student answers again) and the widget says so, instead of failing or unlocking.
+    """
+    value = journal.latest(JOURNAL_KIND[q.kind], q.question_id)
+    if value is None:
+        return None, ""
+    usable = isinstance(value, dict) and {
+        "prediction": lambda v: _whole_number(v.get("guess"), q) is not None,
+        "choice": lambda v: q.option(str(v.get("answer"))) is not None,
+        "number": lambda v: parse_number(v.get("answer")) is not None,
+        "reflection": lambda v: isinstance(v.get("text"), str) and bool(v["text"].strip()),
+        "coding": lambda v: all(isinstance(v.get(i), dict) and v[i].get("substance") in SUBSTANCE_CHOICES
+                                and v[i].get("tone") in TONE_CHOICES for i in q.items),
+    }[q.kind](value)
+    if usable:
+        return value, ""
+    return None, (f"Your journal has an earlier answer to this question that cannot be read ({str(value)[:80]}); "
+                  "it was kept in the journal, and you can answer again here.")
+
+
+def _whole_number(text, q: Question) -> int | None:
+    number = parse_number(text)
+    if number is None or number != int(number) or not q.minimum <= number <= q.maximum:
+        return None
+    return int(number)
+
+
 class _Exercise(w.VBox):
     """What every exercise shares: its question, the journal, and saving a commitment."""
 
@@ -66,7 +96,11 @@ class _Exercise(w.VBox):
         super().__init__(children + [self.feedback, *tail])
 
     def earlier(self):
-        return self.journal.latest(JOURNAL_KIND[self.question.kind], self.question.question_id)
+        """The saved answer if usable; an unusable one is reported in the widget and ignored."""
+        value, problem = saved_answer(self.question, self.journal)
+        if problem:
+            self.feedback.value = status_html(problem, False)
+        return value
 
     def save(self, value) -> None:
         self.journal.record(JOURNAL_KIND[self.question.kind], self.question.question_id, value,
@@ -90,19 +124,22 @@ class Prediction(_Exercise):
         self.lock_button.on_click(lambda _b: self.lock())
         super().__init__(q, [_prompt(q), self.guess, self.lock_button], journal, tail=(self.reveal,))
         earlier = self.earlier()
-        guess = parse_number(earlier.get("guess")) if isinstance(earlier, dict) else None
-        if guess is not None:
-            self.guess.value = f"{guess:g}"
+        if earlier is not None:
+            guess = _whole_number(earlier["guess"], q)
+            self.guess.value = str(guess)
             self._show(guess, note="(You made this prediction in an earlier session.)")
 
     def lock(self) -> bool:
         if self.revealed:
             return False
-        guess = parse_number(self.guess.value)
         q = self.question
-        if guess is None or not q.minimum <= guess <= q.maximum:
-            self.feedback.value = status_html(f"Type a number from {q.minimum} to {q.maximum} first.", False)
+        guess = _whole_number(self.guess.value, q)
+        if guess is None:
+            self.feedback.value = status_html(f"Type a whole number from {q.minimum} to {q.maximum} first.", False)
             return False
+        # Shown at once: the reveal below can take a moment the first time.
+        self.guess.disabled = self.lock_button.disabled = True
+        self.feedback.value = status_html(f"Locked in: {guess}. Showing the answer…")
         self.save({"guess": guess})
         self._show(guess)
         return True
@@ -137,7 +174,7 @@ class _Checked(_Exercise):
         super().__init__(q, [_prompt(q), control, w.HBox([self.check_button, self.hint_button]), self.hint],
                          journal, tail=(self.reveal,))
         earlier = self.earlier()
-        if isinstance(earlier, dict) and self.valid(earlier.get("answer")):
+        if earlier is not None:
             self.control.value = str(earlier["answer"])
             self.check(save=False)
 
@@ -206,7 +243,7 @@ class Reflection(_Exercise):
         self.save_button.on_click(lambda _b: self.keep())
         super().__init__(q, [_prompt(q, "Think!"), self.text, self.save_button], journal)
         earlier = self.earlier()
-        if isinstance(earlier, dict) and isinstance(earlier.get("text"), str):
+        if earlier is not None:
             self.text.value = earlier["text"]
             self.feedback.value = status_html("Loaded what you wrote earlier.")
 
@@ -244,17 +281,10 @@ class Coding(_Exercise):
         self.comparison = w.HTML(layout=WIDE)
         super().__init__(q, [_prompt(q)] + rows + [self.save_button], journal, tail=(self.comparison,))
         earlier = self.earlier()
-        if isinstance(earlier, dict) and self._restore(earlier):
+        if earlier is not None:
+            for event_id, (substance, tone) in self.choices.items():
+                substance.value, tone.value = earlier[event_id]["substance"], earlier[event_id]["tone"]
             self._show_comparison(note="(You saved this coding in an earlier session.)")
-
-    def _restore(self, saved: dict) -> bool:
-        for event_id, (substance, tone) in self.choices.items():
-            coded = saved.get(event_id)
-            if not (isinstance(coded, dict) and coded.get("substance") in SUBSTANCE_CHOICES
-                    and coded.get("tone") in TONE_CHOICES):
-                return False
-            substance.value, tone.value = coded["substance"], coded["tone"]
-        return True
 
     def coding(self) -> dict:
         return {event_id: {"substance": s.value, "tone": t.value} for event_id, (s, t) in self.choices.items()}
@@ -303,6 +333,10 @@ class ClaimRating(w.VBox):
             self.stars.value = earlier["stars"]
             self.reason.value = str(earlier.get("reason", ""))
             self.status.value = status_html("Loaded the rating you saved earlier; change it and save again at any time.")
+        elif earlier is not None:
+            self.status.value = status_html(
+                f"Your journal has an earlier rating that cannot be read ({str(earlier)[:80]}); it was kept in the "
+                "journal, and you can rate again here.", False)
 
     def save(self) -> bool:
         reason = self.reason.value.strip()
@@ -363,7 +397,7 @@ class After(w.VBox):
             f'the question above: “{html.escape(q.prompt)}”</i></div>', layout=WIDE)
         super().__init__([placeholder])
         journal = journal or Journal()
-        if journal.latest(JOURNAL_KIND[q.kind], question_id) is not None:
+        if saved_answer(q, journal)[0] is not None:
             self.show()
         else:
             _waiting.setdefault(question_id, []).append(self)

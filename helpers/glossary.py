@@ -8,7 +8,6 @@ it); a test checks that the committed copy matches the table and that every link
 from __future__ import annotations
 
 import html
-import json
 import re
 from pathlib import Path
 
@@ -46,7 +45,10 @@ def notebook() -> dict:
 
 
 def render() -> str:
-    return json.dumps(notebook(), indent=1, ensure_ascii=False) + "\n"
+    # Written by nbformat, as JupyterLab writes notebooks, so opening it does not mark it changed.
+    import nbformat
+
+    return nbformat.writes(nbformat.from_dict(notebook())) + "\n"
 
 
 def broken_links(text: str) -> list[str]:

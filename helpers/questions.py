@@ -144,7 +144,7 @@ def check_choice(q: Question, chosen: str | None) -> Feedback:
 def check_number(value: float | None, correct: float, tolerance: float = 0) -> Feedback:
     """Feedback for a numeric answer: right within the tolerance, or too high or too low."""
     if value is None:
-        return Feedback(False, "Type a number first.")
+        return Feedback(False, "Type the answer as a number in digits (for example 12).")
     if abs(value - correct) <= tolerance:
         return Feedback(True, f"Right: {correct:g}.")
     direction = "too high" if value > correct else "too low"

@@ -87,14 +87,29 @@ def reported_counts_table(caption: str) -> str:
 
 
 def context_table(claim_id: str, caption: str) -> str:
-    """Events by actors other than the US that frame a claim, with each side's reading beside them."""
+    """Events by actors other than the US that frame a claim, with each holder's reading beside them."""
     events = data.load("context_events")
-    events = events[events["claim_list"].apply(lambda ids: claim_id in ids)].sort_values("date")
+    events = events[analysis.tagged(events, claim_id)].sort_values("date")
+    views = data.load("context_views")
     rows = []
     for event in events.itertuples():
-        views = [f"<b>{side}:</b> {html.escape(view)}" for side, view in
-                 (("Belgrade", event.belgrade_view), ("Pristina", event.pristina_view)) if isinstance(view, str)]
+        readings = [f"<b>{html.escape(str(v.holder))}:</b> {html.escape(str(v.view))} "
+                    f"<small>({_sources(v.source_id)})</small>"
+                    for v in views[views["context_id"] == event.context_id].itertuples()]
         rows.append([html.escape(charts.format_date(event.date, event.date_precision)), html.escape(str(event.actor)),
-                     html.escape(str(event.summary)), "<br>".join(views) or "<i>not disputed</i>",
+                     html.escape(str(event.summary)), "<br>".join(readings) or "<i>not disputed</i>",
                      _sources(event.source_id, event.alt_source_id)])
     return _table(caption, ["When", "Who", "What happened", "How each side reads it", "Source"], rows)
+
+
+def sources_list(names: list[str], claim_id: str | None = None) -> str:
+    """The sources of the rows a lesson shows, as a list a student can read and follow."""
+    sources = data.sources_for(names, claim_id=claim_id)
+    items = []
+    for row in sources.itertuples():
+        published = f", {html.escape(row.date_published)}" if isinstance(row.date_published, str) else ""
+        items.append(f"<li>{data.source_label(row.source_id)}{published}. Accessed {row.date_accessed:%Y-%m-%d}. "
+                     f"<i>{html.escape(str(row.reliability_note))}</i></li>")
+    scope = f" (rows tagged {html.escape(claim_id)})" if claim_id else ""
+    return (f"<p>{len(items)} sources of the tables {', '.join(html.escape(n) for n in names)}{scope}.</p>"
+            f"<ol>{''.join(items)}</ol>")

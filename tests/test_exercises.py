@@ -53,7 +53,7 @@ def test_check_choice_explains_wrong_options_and_the_right_one():
 
 @pytest.mark.parametrize("value, correct, tolerance, ok, words",
                          [(5, 5, 0, True, "Right"), (6, 5, 0, False, "too high"), (4, 5, 0, False, "too low"),
-                          (5.4, 5, 0.5, True, "Right"), (None, 5, 0, False, "Type a number")])
+                          (5.4, 5, 0.5, True, "Right"), (None, 5, 0, False, "Type the answer as a number")])
 def test_check_number(value, correct, tolerance, ok, words):
     feedback = questions.check_number(value, correct, tolerance)
     assert feedback.correct is ok and words in feedback.message

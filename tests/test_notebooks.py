@@ -134,4 +134,5 @@ def test_claim_notebooks_predict_code_and_rate(path):
     kinds = {questions.question(q).kind for q in re.findall(r'exercises\.ask\("([^"]+)"\)', code)}
     assert {"prediction", "coding", "reflection", "choice"} <= kinds
     assert "exercises.rate(" in code
-    assert "data.sources_markdown(" in code, "the Sources section must be generated from sources.csv"
+    assert "tables.sources_list(" in code or "data.sources_markdown(" in code, \
+        "the Sources section must be generated from sources.csv"
