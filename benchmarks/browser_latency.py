@@ -39,6 +39,12 @@ def main() -> None:
         page = browser.new_context(viewport={"width": 1400, "height": 1100}).new_page()
         jupyter.open_notebook(page, lab, "03_serbia_kosovo.ipynb")
         jupyter.run_all(page)
+        # The explorer opens once the prediction is locked in.
+        predict = page.locator(".jp-OutputArea-output .widget-vbox").filter(
+            has=page.locator("button", has_text="Lock in my guess")).last
+        predict.locator("input[type=text]").fill("100")
+        predict.locator("button", has_text="Lock in my guess").click()
+        page.locator(".widget-dropdown .widget-label", has_text="Count recognitions by").first.wait_for(timeout=60_000)
         explorer = page.locator(".jp-OutputArea-output .widget-vbox").filter(
             has=page.locator(".widget-dropdown")).first
         explorer.scroll_into_view_if_needed()

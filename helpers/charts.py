@@ -175,6 +175,7 @@ def recognition_timeline(
                     row["short_label"], xy=(row["date"], 1.0), xycoords=("data", "axes fraction"),
                     rotation=90, va="top", ha="right", fontsize=10, color="#7a2e00",
                     xytext=(-3, offset), textcoords="offset points",
+                    bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none", "pad": 1},  # readable over the curve
                 )
                 previous = row["date"]
             if not visible.empty:
@@ -214,7 +215,8 @@ def recognition_map(
     any other boundary of the map data, which is a drawing convention, not a position.
     """
     withdrawals = withdrawals or {}
-    first, last = 2008, max(max(recognition_years.values(), default=2008), up_to_year)
+    # The scale is the same for every year shown, so a colour always means the same year.
+    first, last = 2008, max(recognition_years.values(), default=2009)
     norm = mcolors.Normalize(vmin=first, vmax=last)
     cmap = matplotlib.colormaps[SEQUENTIAL]
     polygons, colours, hatched = [], [], []
@@ -251,13 +253,13 @@ def recognition_map(
             xs, ys = zip(*ring)
             inset.plot(xs, ys, color=OKABE_ITO["black"], linestyle="--", linewidth=0.9)
         if highlight in shapes:
-            inset.annotate("Kosovo", xy=(21.0, 42.6), xytext=(27, 39), fontsize=8,
+            inset.annotate("Kosovo", xy=(20.9, 42.6), xytext=(12.5, 39.0), fontsize=8,  # label in the sea
                            arrowprops={"arrowstyle": "-", "linewidth": 0.6})
         inset.set_title("Europe, enlarged", fontsize=10, loc="left")
         mappable = matplotlib.cm.ScalarMappable(norm=norm, cmap=cmap)
         bar = figure.colorbar(mappable, ax=ax, orientation="horizontal", fraction=0.04, pad=0.02, aspect=50)
-        bar.set_label("Year of recognition (grey: not recognised by then; pink, dashed outline: Kosovo; "
-                      "//// withdrawal claimed by Serbia, disputed; xxxx withdrawal confirmed by the state itself)")
+        bar.set_label("Year of recognition (grey: not by then; pink: Kosovo)\n"
+                      "//// withdrawal claimed by Serbia, disputed   xxxx withdrawal confirmed by the state")
     description = (
         f"World map of all states and entities (not only UN members): {shown} had recognised Kosovo by the end "
         f"of {up_to_year}, coloured from dark (2008) to light (latest); grey states had not; hatching marks "

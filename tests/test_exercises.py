@@ -122,14 +122,28 @@ def test_prediction_starts_empty_refuses_nonsense_and_reveals_the_range(journal_
     assert again.revealed and again.guess.value == "100" and "earlier session" in again.feedback.value
 
 
-def test_a_hand_edited_journal_value_is_ignored_not_fatal(journal_file):
+def test_a_hand_edited_journal_value_is_reported_and_ignored_not_fatal(journal_file):
     journal = Journal(journal_file)
     journal.record("prediction", "03.un-recognitions", {"guess": "lots"})
     journal.record("rating", "C3", {"stars": 7, "reason": "x"})
     journal.record("answer", "03.what-counts", {"answer": "z"})
-    assert not exercises.ask("03.un-recognitions", journal=journal).revealed
-    assert exercises.rate("C3", journal=journal).stars.value is None
+    journal.record("coding", "03.code-actions", {"PE009": {"substance": "maybe"}})
+    prediction = exercises.ask("03.un-recognitions", journal=journal)
+    assert not prediction.revealed and "cannot be read" in prediction.feedback.value
+    # The gate stays closed: an unreadable answer is not an answer.
+    assert not exercises.after("03.un-recognitions", lambda: "x", journal=journal).is_open
+    rating = exercises.rate("C3", journal=journal)
+    assert rating.stars.value is None and "cannot be read" in rating.status.value
     assert exercises.ask("03.what-counts", journal=journal).control.value is None
+    coding = exercises.ask("03.code-actions", journal=journal)
+    assert not coding.save_button.disabled and "cannot be read" in coding.feedback.value
+
+
+@pytest.mark.parametrize("guess", ["95.5", "-1", "194", "ninety"])
+def test_a_prediction_must_be_a_whole_number_in_range(journal_file, guess):
+    widget = exercises.ask("03.un-recognitions", journal=Journal(journal_file))
+    widget.guess.value = guess
+    assert widget.lock() is False and "whole number from 0 to 193" in widget.feedback.value
 
 
 def test_gated_content_opens_only_after_its_question_is_answered(journal_file):

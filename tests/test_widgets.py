@@ -96,3 +96,39 @@ def test_events_explorer_says_when_nothing_matches(actions):
     assert actions.table.value == ""
     actions.pillar.value = "all"
     actions.administration.value = "all"
+
+
+def test_every_filter_combination_gives_rows_or_says_none_match():
+    countries = ["all", *analysis.event_countries()]
+    administrations = ["all", *analysis.administration_labels()]
+    pillars = ["all", *data.dataset_info("policy_events")["schema"]["fields"][5]["constraints"]["enum"]]
+    for country in countries:
+        for administration in administrations:
+            for pillar in pillars:
+                for show in analysis.SHOW:
+                    events = analysis.filter_events(country, administration, pillar, "C3", show)
+                    sentence = analysis.coding_counts_sentence(events)
+                    assert sentence.startswith(f"{len(events)} US action") or (
+                        events.empty and sentence.startswith("No US action"))
+
+
+def test_events_explorer_follows_a_country_without_c3_actions(actions):
+    actions.country.value = "HRV"
+    assert actions.state["count"] == 0 and "error" not in actions.state
+    assert "No US action in the table matches" in actions.summary.value and "Croatia" in actions.summary.value
+    actions.country.value = "all"
+
+
+def test_a_failing_view_says_so_in_the_widget_instead_of_failing_silently(monkeypatch):
+    explorer = widgets.events_explorer(claim_id="C3")
+
+    def broken(*args, **kwargs):
+        raise KeyError("date")
+
+    monkeypatch.setattr(analysis, "filter_events", broken)
+    explorer.country.value = "SRB"
+    assert "could not be drawn" in explorer.summary.value and "KeyError" in explorer.state["error"]
+    assert explorer.chart.value == "" and explorer.table.value == ""  # nothing stale left on screen
+    monkeypatch.undo()
+    explorer.country.value = "XKX"
+    assert "error" not in explorer.state and "US actions on Kosovo" in explorer.summary.value
