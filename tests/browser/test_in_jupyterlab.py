@@ -137,7 +137,7 @@ def test_kosovo_notebook_widgets_answer_a_student(page, lab, screenshot_dir):
     coding.locator("button", has_text="Save my coding").click()
     expect(coding.locator('[role="status"]')).to_contain_text("Code every action")
     for group in coding.locator(".widget-radio").all():
-        group.locator("label").first.click()
+        group.locator(".widget-radio-box label").first.click()
     coding.locator("button", has_text="Save my coding").click()
     expect(coding.locator('[role="status"]')).to_contain_text("You and our table agree on substance")
     expect(coding).to_contain_text("Your coding beside ours")
