@@ -222,3 +222,19 @@ def test_facts_resting_only_on_state_media_or_partisan_sources_are_labelled_as_c
             " ".join, axis=1)
         unlabelled = only_weak[~text.str.contains("claim", case=False)]
         assert unlabelled.empty, f"{name}: rows resting only on state media or partisan sources, not labelled as claims: {unlabelled.index.tolist()}"
+
+
+def test_an_action_without_a_tone_rationale_is_refused(data_copy):
+    set_cell(data_copy / "policy_events.csv", 5, "tone_rationale", "")
+    with pytest.raises(DataError, match=r"policy_events.csv, line 5, column 'tone_rationale': .*may not be empty"):
+        data.load("policy_events", data_copy)
+
+
+def test_substance_and_tone_are_coded_apart_on_every_action():
+    events = data.load("policy_events")
+    assert "direction" not in events.columns
+    assert events["substance"].notna().all() and events["tone"].notna().all()
+    assert (events["substance_rationale"].str.len() > 20).all() and (events["tone_rationale"].str.len() > 20).all()
+    # Both combinations the essay's distinction needs occur: same policy, new tone; and the reverse.
+    assert ((events["substance"] == "continues") & (events["tone"] == "changed")).any()
+    assert ((events["substance"] == "departs") & (events["tone"] == "same")).any()

@@ -35,9 +35,21 @@ def test_administrations():
 
 
 @pytest.mark.parametrize("code, date", [("CRI", "2008-02-17"), ("USA", "2008-02-18"), ("DEU", "2008-02-20"),
-                                        ("KEN", "2025-03-26"), ("BHS", "2025-12-19")])
+                                        ("KEN", "2025-03-26"), ("BHS", "2025-12-19"), ("HND", "2010-09-03"),
+                                        ("NIU", "2015-06-23")])
 def test_kosovo_recognition_dates(code, date):
-    assert day(one("kosovo_recognitions", country_code=code)["recognised_on"]) == date
+    row = one("kosovo_recognitions", country_code=code)
+    assert day(row["recognised_on"]) == date and row["date_precision"] == "day"
+
+
+def test_dates_known_only_to_the_month_say_so():
+    table = data.load("kosovo_recognitions")
+    assert (table["date_precision"] == "month").sum() == 15
+    assert (table.loc[table["date_precision"] == "month", "recognised_on"].dt.day == 1).all()
+    events = data.load("policy_events").set_index("event_id")
+    assert (day(events.loc["PE022", "date"]), day(events.loc["PE106", "date"])) == ("2020-06-06", "2025-05-23")
+    assert events.loc["PE083", "date_precision"] == "month"
+    assert day(events.loc["PE112", "date"]) > "2026-01-09"
 
 
 def test_kosovo_recognitions_counts_and_contested_withdrawals():
@@ -62,6 +74,7 @@ def test_policy_events():
     assert day(recognition["date"]) == "2008-02-18" and recognition["administration"] == "bush"
     assert day(events[events["short_label"] == "Washington economic deal signed"].iloc[0]["date"]) == "2020-09-04"
     assert day(events[events["short_label"] == "US suspends Kosovo dialogue"].iloc[0]["date"]) == "2025-09-12"
+    assert "strategic" in events[events["short_label"] == "US suspends Kosovo dialogue"].iloc[0]["summary_short"]
 
 
 def test_roll_call_votes():
