@@ -31,7 +31,8 @@ lab: $(STAMP)
 	echo "    (Stop with Ctrl-C twice. If the port is busy: make lab PORT=8890)"; \
 	echo ""; \
 	JUPYTER_TOKEN=$$TOKEN $(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) \
-	  --ServerApp.port_retries=0 $(ROOT_FLAG) notebooks/00_start_here.ipynb
+	  --ServerApp.port_retries=0 $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" \
+	  --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
 
 # The browser tests need Debian's Chromium; install it where we can, else they skip with a message.
 browser:
