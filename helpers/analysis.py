@@ -94,11 +94,11 @@ def withdrawal_claimed_years() -> dict[str, int]:
 BASIS_WORDS = {
     "state_itself": "the state's own statement or record",
     "independent": "independent reports",
-    "kosovo_only": "Kosovo's government only (a claim)",
+    "kosovo_only": "Kosovo's government only: the date is its claim",
     "serbia_only": "Serbia's government or state media only (a claim)",
 }
 WITHDRAWAL_STATUS_WORDS = {
-    "contested": "claimed by Serbia, disputed by Kosovo (the state has not confirmed it)",
+    "contested": "claimed by Serbia, disputed by Kosovo; no public statement by the state that we could find",
     "confirmed": "confirmed by the state itself",
     "reaffirmed": "claimed by Serbia, later reaffirmed by the state (counts as recognised)",
 }

@@ -23,8 +23,9 @@ def un_recognition_figures() -> list[Figure]:
     figures = [
         Figure(every, "our table, every recognition counted",
                "UN member states that have ever formally recognised Kosovo (Kosovo's way of counting); "
-               f"{analysis.recognitions_resting_on('kosovo_only')} of these dates rest only on Kosovo's government "
-               "(a claim, by the same rule as withdrawals that rest only on Serbia's)", "data/kosovo_recognitions.csv"),
+               f"{analysis.recognitions_resting_on('kosovo_only')} of these dates are known only from Kosovo's "
+               "government (its claim, by the same rule as withdrawals known only from Serbia's)",
+               "data/kosovo_recognitions.csv"),
         Figure(serbia_way, "our table, leaving out the withdrawals Serbia claims",
                "the same list without the states whose withdrawal Serbia's government claims "
                "(our arithmetic, not a figure Serbia publishes)", "data/kosovo_recognitions.csv"),
@@ -36,7 +37,8 @@ def un_recognition_figures() -> list[Figure]:
         figures.append(Figure(float(row.figure), f"{row.claimant}, {when}", str(row.what_is_counted),
                               data.source_label(str(row.source_id))))
         if not pd.isna(row.alt_figure):
-            figures.append(Figure(float(row.alt_figure), f"{row.claimant}, {when}, as another outlet reported it",
+            figures.append(Figure(float(row.alt_figure), f"{row.claimant}, {when}: the same statement as another "
+                                  "outlet reported it (see section 9)",
                                   str(row.what_is_counted), data.source_label(str(row.alt_source_id))))
     return figures
 

@@ -238,3 +238,11 @@ def test_substance_and_tone_are_coded_apart_on_every_action():
     # Both combinations the essay's distinction needs occur: same policy, new tone; and the reverse.
     assert ((events["substance"] == "continues") & (events["tone"] == "changed")).any()
     assert ((events["substance"] == "departs") & (events["tone"] == "same")).any()
+
+
+def test_no_reading_of_an_event_is_listed_twice():
+    views = data.load("context_views")
+    first_words = views["view"].str.lower().str.split().str[:8].str.join(" ")
+    repeated = views[views.assign(start=first_words).duplicated(["context_id", "start"], keep=False)]
+    assert repeated.empty, f"views repeated: {list(repeated['view_id'])}"
+
