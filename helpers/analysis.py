@@ -231,6 +231,11 @@ def reported_counts() -> pd.DataFrame:
 ESSAY_PERIOD = (pd.Timestamp("2024-09-01"), pd.Timestamp("2024-11-05"), "essay written (autumn 2024)")
 DENSITY_CAVEAT = ("A count shows what we searched for and recorded, not everything that happened: recent "
                   "years are recorded more densely, and neglect does not show up as a row.")
+PILLAR_WORDS = {
+    "status_and_recognition": "Status and recognition", "mediation_and_dialogue": "Mediation and dialogue",
+    "security_and_military": "Security and military", "sanctions": "Sanctions", "aid_and_economy": "Aid and economy",
+    "democracy_and_rule_of_law": "Democracy and rule of law", "euro_atlantic_integration": "Euro-Atlantic integration",
+}
 SHOW = {"all": "Every action", "departs_or_unclear": "Substance departs or unclear", "tone_changed": "Tone changed"}
 
 

@@ -180,7 +180,7 @@ def recognition_timeline(
                 previous = row["date"]
             if not visible.empty:
                 ax.plot([], [], color=OKABE_ITO["vermillion"], linestyle="--", label="US milestone")
-        ax.set_xlim(pd.Timestamp("2008-01-01"), max(end, pd.Timestamp("2009-12-31")))
+        ax.set_xlim(pd.Timestamp("2007-09-01"), max(end, pd.Timestamp("2009-12-31")))  # room for the first label
         if essay:
             mark_essay(ax, essay[:2], essay[2])
         ax.set_ylim(0, max(group_size or 0, total, 1) * 1.08)
@@ -339,21 +339,25 @@ def events_timeline(events: pd.DataFrame, terms: pd.DataFrame, title: str, summa
                 continue
             shade = "#F2F2F2" if number % 2 else "#FFFFFF"
             ax.axvspan(left, right, color=shade, zorder=0)
-            ax.text(left + (right - left) / 2, len(lanes) - 0.45, term.label, ha="center", va="bottom",
-                    fontsize=9, color="#444444")
+            # Neighbouring labels alternate in height, so short terms never run into each other.
+            ax.text(left + (right - left) / 2, len(lanes) - 0.45 + (0.25 if number % 2 else 0), term.label,
+                    ha="center", va="bottom", fontsize=9, color="#444444")
         ax.set_xlim(start - pad, end + pad)
         if essay:
             mark_essay(ax, essay[:2], essay[2])
         for substance, (colour, marker) in SUBSTANCE_STYLE.items():
             chosen = events[events["substance"] == substance]
+            if chosen.empty:
+                continue  # the legend lists only what the chart shows
             ax.scatter(chosen["date"], [lanes.index(str(i)) for i in chosen["institution"]], s=70, color=colour,
                        marker=marker, edgecolors="black", linewidths=0.5, label=f"substance {substance}", zorder=3)
         changed = events[events["tone"] == "changed"]
-        ax.scatter(changed["date"], [lanes.index(str(i)) for i in changed["institution"]], s=260,
-                   facecolors="none", edgecolors=OKABE_ITO["black"], linewidths=1.4, label="tone changed (ring)",
-                   zorder=4)
+        if not changed.empty:
+            ax.scatter(changed["date"], [lanes.index(str(i)) for i in changed["institution"]], s=260,
+                       facecolors="none", edgecolors=OKABE_ITO["black"], linewidths=1.4, label="tone changed (ring)",
+                       zorder=4)
         ax.set_yticks(range(len(lanes)), lanes)
-        ax.set_ylim(-0.6, len(lanes) - 0.1)
+        ax.set_ylim(-0.6, len(lanes) + 0.2)
         ax.grid(axis="y", alpha=0.2)
         label_axes(ax, title, "Date (bands: US administrations)", "Acting institution")
         ax.legend(title="Our coding, compared with the previous US line", loc="upper center",

@@ -13,6 +13,7 @@ Everything the student commits is saved in the journal and shown again after a r
 from __future__ import annotations
 
 import html
+import json
 from typing import Callable
 
 import ipywidgets as w
@@ -75,8 +76,14 @@ def saved_answer(q: Question, journal: Journal):
     }[q.kind](value)
     if usable:
         return value, ""
-    return None, (f"Your journal has an earlier answer to this question that cannot be read ({str(value)[:80]}); "
+    return None, (f"Your journal has an earlier answer to this question that cannot be read ({shorten(value)}); "
                   "it was kept in the journal, and you can answer again here.")
+
+
+def shorten(value, limit: int = 60) -> str:
+    """A saved value as short text for a message: JSON, cut with an ellipsis."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _whole_number(text, q: Question) -> int | None:
@@ -91,7 +98,7 @@ class _Exercise(w.VBox):
 
     def __init__(self, q: Question, children: list, journal: Journal | None, tail: tuple = ()):
         self.question = q
-        self.journal = journal or Journal()
+        self.journal = journal or Journal(warn=False)
         self.feedback = w.HTML()
         super().__init__(children + [self.feedback, *tail])
 
@@ -100,6 +107,8 @@ class _Exercise(w.VBox):
         value, problem = saved_answer(self.question, self.journal)
         if problem:
             self.feedback.value = status_html(problem, False)
+        if self.journal.notice:  # the journal could not be read and was set aside: say so here
+            self.feedback.value += self.journal_notice()
         return value
 
     def save(self, value) -> None:
@@ -227,7 +236,10 @@ class Number(_Checked):
         return float(q.answer if q.answer is not None else reveals.answer(q.answer_from))
 
     def evaluate(self) -> Feedback:
-        feedback = questions.check_number(parse_number(self.control.value), self.correct, self.question.tolerance)
+        value = parse_number(self.control.value)
+        if value is not None and not self.question.tolerance and value != int(value):
+            return Feedback(False, "The answer is a whole number: count again, or open the hint.")
+        feedback = questions.check_number(value, self.correct, self.question.tolerance)
         if feedback.correct:
             return Feedback(True, f"{feedback.message} {self.question.explanation}".strip())
         return feedback
@@ -317,7 +329,7 @@ class ClaimRating(w.VBox):
 
     def __init__(self, claim_id: str, claim_text: str, notebook: str = "", journal: Journal | None = None):
         self.claim_id, self.notebook = claim_id, notebook
-        self.journal = journal or Journal()
+        self.journal = journal or Journal(warn=False)
         self.stars = w.RadioButtons(options=[(label, n) for n, label in RATING_LABELS.items()], value=None,
                                     description="My rating:", style=STYLE, layout=w.Layout(width="max-content"))
         self.reason = w.Textarea(placeholder="In one or two sentences: which evidence weighed most, and why?",
@@ -335,8 +347,10 @@ class ClaimRating(w.VBox):
             self.status.value = status_html("Loaded the rating you saved earlier; change it and save again at any time.")
         elif earlier is not None:
             self.status.value = status_html(
-                f"Your journal has an earlier rating that cannot be read ({str(earlier)[:80]}); it was kept in the "
+                f"Your journal has an earlier rating that cannot be read ({shorten(earlier)}); it was kept in the "
                 "journal, and you can rate again here.", False)
+        if self.journal.notice:
+            self.status.value += f"<div>{html.escape(self.journal.notice)}</div>"
 
     def save(self) -> bool:
         reason = self.reason.value.strip()
@@ -396,7 +410,7 @@ class After(w.VBox):
             f'<div style="border-left:4px solid #56B4E9;padding:4px 10px"><i>This part opens once you have answered '
             f'the question above: “{html.escape(q.prompt)}”</i></div>', layout=WIDE)
         super().__init__([placeholder])
-        journal = journal or Journal()
+        journal = journal or Journal(warn=False)
         if saved_answer(q, journal)[0] is not None:
             self.show()
         else:

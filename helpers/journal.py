@@ -48,9 +48,10 @@ def _now() -> str:
 class Journal:
     """Read and append entries; every entry is kept, the latest one of a kind and key wins."""
 
-    def __init__(self, path: Path | str | None = None):
+    def __init__(self, path: Path | str | None = None, warn: bool = True):
         self.path = Path(path) if path else journal_path()
         self.notice = ""  # a message for the student, e.g. after a corrupt file was set aside
+        self.warn = warn  # widgets show the notice themselves, in words, not as a Python warning
 
     def _lock(self) -> FileLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -69,7 +70,8 @@ class Journal:
             "and nothing in it was deleted; a new journal has been started. A teacher can "
             "repair the old file by hand and put it back."
         )
-        warnings.warn(self.notice, JournalWarning, stacklevel=3)
+        if self.warn:
+            warnings.warn(self.notice, JournalWarning, stacklevel=3)
 
     def _read_unlocked(self) -> list[dict]:
         if not self.path.exists():

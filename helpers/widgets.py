@@ -168,9 +168,12 @@ class EventsExplorer(w.VBox):
     def __init__(self, country: str = "all", administration: str = "all", pillar: str = "all",
                  claim_id: str | None = None, show: str = "all"):
         self.claim_id = claim_id
+        # Only countries with actions for this claim, each with its count: no choice leads to an empty chart.
+        counts = analysis.filter_events(claim_id=claim_id)["country"].astype(str).value_counts()
         self.country = w.Dropdown(
-            options=[("All countries", "all")] + [(name[0].upper() + name[1:], code)
-                                                   for code, name in analysis.event_countries().items()],
+            options=[("All countries", "all")] + [(f"{name[0].upper() + name[1:]} ({counts[code]})", code)
+                                                   for code, name in analysis.event_countries().items()
+                                                   if counts.get(code, 0) or code == country],
             value=country, description="Country:", style=CONTROL_STYLE)
         self.administration = w.Dropdown(
             options=[("All administrations", "all")] + [(label, a) for a, label in analysis.administration_labels().items()],
@@ -178,7 +181,7 @@ class EventsExplorer(w.VBox):
         pillars = data.dataset_info("policy_events")["schema"]["fields"]
         pillar_names = next(f for f in pillars if f["name"] == "pillar")["constraints"]["enum"]
         self.pillar = w.Dropdown(
-            options=[("All policy areas", "all")] + [(p.replace("_", " ").capitalize(), p) for p in pillar_names],
+            options=[("All policy areas", "all")] + [(analysis.PILLAR_WORDS.get(p, p), p) for p in pillar_names],
             value=pillar, description="Policy area:", style=CONTROL_STYLE)
         self.show = w.Dropdown(options=[(label, key) for key, label in analysis.SHOW.items()], value=show,
                                description="Show:", style=CONTROL_STYLE)

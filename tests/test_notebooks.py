@@ -136,3 +136,24 @@ def test_claim_notebooks_predict_code_and_rate(path):
     assert "exercises.rate(" in code
     assert "tables.sources_list(" in code or "data.sources_markdown(" in code, \
         "the Sources section must be generated from sources.csv"
+
+
+def test_a_broken_data_file_shows_one_plain_line_in_a_notebook(data_copy, monkeypatch):
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    from tests.conftest import set_cell
+
+    set_cell(data_copy / "policy_events.csv", 4, "date", "2020-13-45")
+    monkeypatch.setenv("BALKANS_DATA_DIR", str(data_copy))
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("from helpers import analysis\nanalysis.filter_events()"),
+        nbformat.v4.new_code_cell("print('the next cell')")])
+    with pytest.raises(CellExecutionError):  # Run All stops at the broken table, as it should
+        NotebookClient(notebook, timeout=120, kernel_name="python3").execute()
+    outputs = notebook.cells[0].outputs
+    assert [o["output_type"] for o in outputs] == ["stream"] and outputs[0]["name"] == "stderr"
+    assert outputs[0]["text"].startswith(
+        "A data file could not be read. data/policy_events.csv, line 4, column 'date': expected a date")
+    assert "Traceback" not in outputs[0]["text"] and notebook.cells[1].outputs == []

@@ -133,9 +133,13 @@ def run_all(page, timeout: float = 240_000) -> None:
     page.locator("#jp-MainMenu .lm-MenuBar-itemLabel", has_text="Run").first.click()
     page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
     # Every code cell has run when no prompt is empty or busy and the kernel is idle again.
+    # ... or a cell failed (Run All stops there): then return at once, and output_problems() says what failed.
     page.wait_for_function(
         "() => { const p = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].map(e => e.textContent.trim());"
-        " return p.every(t => /^\\[\\d+\\]:$/.test(t)); }", timeout=timeout)
+        " const failed = document.querySelector('.jp-OutputArea-output[data-mime-type=\"application/vnd.jupyter.error\"]')"
+        "  || [...document.querySelectorAll('.jp-OutputArea-output[data-mime-type=\"application/vnd.jupyter.stderr\"]')]"
+        "     .some(e => e.textContent.includes('could not be read'));"
+        " return failed || p.every(t => /^\\[\\d+\\]:$/.test(t)); }", timeout=timeout)
     wait_for_idle_kernel(page, timeout)
 
 
@@ -144,7 +148,9 @@ def output_problems(page) -> list[str]:
     problems = []
     for output in page.locator(".jp-OutputArea-output").all():
         text = output.evaluate("e => e.textContent")  # innerText is empty for cells scrolled out of view
-        if "Traceback" in text or output.get_attribute("data-mime-type") == "application/vnd.jupyter.error":
+        kind = output.get_attribute("data-mime-type")
+        if ("Traceback" in text or kind == "application/vnd.jupyter.error"
+                or (kind == "application/vnd.jupyter.stderr" and "could not be read" in text)):
             problems.append("error output: " + text[:300])
         if UNRENDERED.search(text):
             problems.append("widget not rendered: " + text[:200])
@@ -154,3 +160,10 @@ def output_problems(page) -> list[str]:
 def by_label(container, label: str, kind: str):
     """The widget of a kind ('widget-hslider', 'widget-dropdown'...) whose description is label."""
     return container.locator(f".{kind}").filter(has=container.page.locator(".widget-label", has_text=label)).first
+
+
+def choose(container, label: str, option_start: str) -> None:
+    """Pick the option of a labelled dropdown whose text starts with option_start ('Kosovo (18)')."""
+    select = by_label(container, label, "widget-dropdown").locator("select")
+    option = next(text for text in select.locator("option").all_inner_texts() if text.strip().startswith(option_start))
+    select.select_option(label=option.strip())
