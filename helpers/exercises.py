@@ -80,6 +80,14 @@ def saved_answer(q: Question, journal: Journal):
                   "it was kept in the journal, and you can answer again here.")
 
 
+def first_sentence(text: str) -> str:
+    """The first sentence of a prompt, to name a question briefly."""
+    for end in (". ", "? ", "! "):
+        if end in text:
+            return text[: text.index(end) + 1]
+    return text
+
+
 def shorten(value, limit: int = 60) -> str:
     """A saved value as short text for a message: JSON, cut with an ellipsis."""
     text = json.dumps(value, ensure_ascii=False)
@@ -408,7 +416,7 @@ class After(w.VBox):
         self.is_open = False
         placeholder = w.HTML(
             f'<div style="border-left:4px solid #56B4E9;padding:4px 10px"><i>This part opens once you have answered '
-            f'the question above: “{html.escape(q.prompt)}”</i></div>', layout=WIDE)
+            f'the question above: “{html.escape(first_sentence(q.prompt))}”</i></div>', layout=WIDE)
         super().__init__([placeholder])
         journal = journal or Journal(warn=False)
         if saved_answer(q, journal)[0] is not None:

@@ -165,5 +165,9 @@ def by_label(container, label: str, kind: str):
 def choose(container, label: str, option_start: str) -> None:
     """Pick the option of a labelled dropdown whose text starts with option_start ('Kosovo (18)')."""
     select = by_label(container, label, "widget-dropdown").locator("select")
-    option = next(text for text in select.locator("option").all_inner_texts() if text.strip().startswith(option_start))
-    select.select_option(label=option.strip())
+    texts = select.evaluate("s => [...s.options].map(o => o.text)")  # option text is not 'visible' to inner_text
+    # ipywidgets writes option labels with non-breaking spaces.
+    options = [text for text in texts if text.replace("\xa0", " ").strip().startswith(option_start)]
+    assert options, f"no option of {label!r} starts with {option_start!r}: {texts}"
+    option = options[0]
+    select.select_option(label=option)
