@@ -272,8 +272,13 @@ def _derive(name: str, frame: pd.DataFrame, data_dir: Path) -> pd.DataFrame:
 # Sources ----------------------------------------------------------------------------
 
 
-def _rows_for_claim(frame: pd.DataFrame, claim_id: str | None) -> pd.DataFrame:
-    if claim_id is None or "claim_list" not in frame.columns:
+def _rows_for_claim(frame: pd.DataFrame, claim_id: str | None, data_dir: Path | None = None) -> pd.DataFrame:
+    if claim_id is None:
+        return frame
+    if "claim_list" not in frame.columns and "context_id" in frame.columns:  # a view follows its event's tags
+        events = _rows_for_claim(_load_cached("context_events", Path(data_dir or DATA_DIR)), claim_id)
+        return frame[frame["context_id"].isin(events["context_id"])]
+    if "claim_list" not in frame.columns:
         return frame
     return frame[pd.Series([claim_id in ids for ids in frame["claim_list"]], index=frame.index, dtype=bool)]
 
@@ -284,7 +289,7 @@ def sources_for(names: list[str], data_dir: Path | None = None, claim_id: str | 
     data_dir = Path(data_dir or DATA_DIR)
     used: set[str] = set()
     for name in names:
-        frame = _rows_for_claim(_load_cached(name, data_dir), claim_id)
+        frame = _rows_for_claim(_load_cached(name, data_dir), claim_id, data_dir)
         for column in frame.columns:
             if column == "source_id" or column.endswith("_source_id"):
                 used.update(frame[column].dropna().astype(str))

@@ -111,5 +111,5 @@ def sources_list(names: list[str], claim_id: str | None = None) -> str:
         items.append(f"<li>{data.source_label(row.source_id)}{published}. Accessed {row.date_accessed:%Y-%m-%d}. "
                      f"<i>{html.escape(str(row.reliability_note))}</i></li>")
     scope = f" (rows tagged {html.escape(claim_id)})" if claim_id else ""
-    return (f"<p>{len(items)} sources of the tables {', '.join(html.escape(n) for n in names)}{scope}.</p>"
-            f"<ol>{''.join(items)}</ol>")
+    return (f"<details><summary>{len(items)} sources of the tables {', '.join(html.escape(n) for n in names)}"
+            f"{scope}: show the list</summary><ol>{''.join(items)}</ol></details>")

@@ -194,6 +194,11 @@ def test_sources_markdown_lists_every_cited_source_once_and_only_the_rows_shown(
     c3 = events[events["claim_list"].apply(lambda ids: "C3" in ids)]
     only_c3 = set(data.sources_for(["policy_events"], claim_id="C3")["source_id"])
     assert set(c3["source_id"].astype(str)) <= only_c3 < set(data.sources_for(["policy_events"])["source_id"])
+    views = data.load("context_views")
+    bosnia_only = views[views["context_id"].isin(
+        data.load("context_events").pipe(lambda e: e[~e["claim_list"].apply(lambda ids: "C3" in ids)])["context_id"])]
+    shown = set(data.sources_for(["context_views"], claim_id="C3")["source_id"])
+    assert shown and not (set(bosnia_only["source_id"]) - set(views[~views.index.isin(bosnia_only.index)]["source_id"])) & shown
 
 
 def test_map_shapes_include_kosovo_and_serbia_as_separate_states():
