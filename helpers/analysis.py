@@ -6,8 +6,6 @@ check by hand against the CSV files, which is what the unit tests do.
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 
 from . import charts, data
@@ -109,14 +107,13 @@ def withdrawal_counts_sentence() -> str:
     table = data.load("kosovo_recognitions")
     claimed = table[table["withdrawal_status"] != "none"]
     by_status = claimed["withdrawal_status"].value_counts()
-    published = data.load("kosovo_recognition_counts")
-    serbia = published[published["what_is_counted"].str.contains("withdrawals", na=False)]
+    serbia = reported_counts(of_withdrawals=True)
     serbia_text = ""
     if not serbia.empty:
         row = serbia.iloc[0]
         serbia_text = (f" Serbia's foreign ministry gave a total of {int(row['figure'])} withdrawals or suspensions "
                        f"in {row['as_of']:%B %Y}; the names Serbia has published add up to {len(claimed)}, and no "
-                       "source we read names the others.")
+                       f"source we read names the remaining {int(row['figure']) - len(claimed)}.")
     return (f"Our table has {len(claimed)} states whose withdrawal Serbia has claimed: "
             f"{by_status.get('contested', 0)} disputed, {by_status.get('confirmed', 0)} confirmed by the state "
             f"itself and {by_status.get('reaffirmed', 0)} that later reaffirmed its recognition. Serbia's way of "
@@ -218,9 +215,15 @@ def claim_map() -> pd.DataFrame:
     return claims[["claim_id", "claim", "kind", "notebook"]]
 
 
-def reported_counts() -> pd.DataFrame:
-    """Headline figures published by each side and by third parties, oldest first."""
+def reported_counts(of_withdrawals: bool | None = None) -> pd.DataFrame:
+    """Headline figures published by each side and by third parties, oldest first.
+
+    of_withdrawals: True for the counts of withdrawals Serbia gives, False for counts of
+    recognitions, None for both.
+    """
     counts = data.load("kosovo_recognition_counts")
+    if of_withdrawals is not None:
+        counts = counts[counts["what_is_counted"].str.contains("withdrawals", na=False) == of_withdrawals]
     return counts.sort_values("as_of", na_position="last")[
         ["side", "claimant", "figure", "alt_figure", "what_is_counted", "as_of", "source_id", "alt_source_id", "note"]
     ].reset_index(drop=True)
@@ -306,23 +309,3 @@ def coding_counts_sentence(events: pd.DataFrame) -> str:
             f"depart, {substance.get('unclear', 0)} unclear, {substance.get('starts', 0)} start a new line. Tone: "
             f"changed in {tone.get('changed', 0)}, the same in {tone.get('same', 0)}, unclear in "
             f"{tone.get('unclear', 0)}. {DENSITY_CAVEAT}")
-
-
-def coding_comparison(events: pd.DataFrame, coding: dict) -> tuple[str, int, int]:
-    """The student's coding beside ours, as an HTML table, with how often they agree."""
-    rows, agree_substance, agree_tone = [], 0, 0
-    for event in events.itertuples():
-        mine = coding.get(event.event_id, {})
-        same_substance, same_tone = mine.get("substance") == event.substance, mine.get("tone") == event.tone
-        agree_substance += same_substance
-        agree_tone += same_tone
-        rows.append(
-            f"<tr><td>{html.escape(event.when)}</td><td>{html.escape(event.summary_short)}</td>"
-            f"<td>{html.escape(str(mine.get('substance')))}</td><td><b>{html.escape(str(event.substance))}</b>"
-            f"{'' if same_substance else ' (differs)'}<br><small>{html.escape(event.substance_rationale)}</small></td>"
-            f"<td>{html.escape(str(mine.get('tone')))}</td><td><b>{html.escape(str(event.tone))}</b>"
-            f"{'' if same_tone else ' (differs)'}<br><small>{html.escape(event.tone_rationale)}</small></td></tr>")
-    table = ("<table><caption>Your coding beside ours, with our reason for each</caption><tr><th>When</th>"
-             "<th>What happened</th><th>Your substance</th><th>Our substance, and why</th><th>Your tone</th>"
-             "<th>Our tone, and why</th></tr>" + "".join(rows) + "</table>")
-    return table, agree_substance, agree_tone

@@ -18,7 +18,7 @@ from typing import Callable
 
 import ipywidgets as w
 
-from . import questions, reveals
+from . import analysis, questions, reveals, tables
 from .journal import Journal
 from .questions import Feedback, Question, parse_number, range_feedback
 
@@ -281,19 +281,18 @@ class Coding(_Exercise):
     """The student codes a few US actions (substance and tone), then sees our coding beside theirs."""
 
     def __init__(self, q: Question, journal: Journal | None = None):
-        from . import analysis  # analysis imports nothing from here; kept local to stay light at import
-
         self.events = analysis.events_by_id(list(q.items))
         self.choices: dict[str, tuple[w.RadioButtons, w.RadioButtons]] = {}
         rows = []
-        for event in self.events.itertuples():
+        for number, event in enumerate(self.events.itertuples(), start=1):
+            # Numbered labels, so a screen reader says which action each group of choices belongs to.
             substance = w.RadioButtons(options=[(label, key) for key, label in SUBSTANCE_CHOICES.items()],
-                                       value=None, description="Substance:", style=STYLE)
+                                       value=None, description=f"Substance of {number}:", style=STYLE)
             tone = w.RadioButtons(options=[(label, key) for key, label in TONE_CHOICES.items()], value=None,
-                                  description="Tone:", style=STYLE)
+                                  description=f"Tone of {number}:", style=STYLE)
             self.choices[event.event_id] = (substance, tone)
-            rows.append(w.HTML(f"<p><b>{html.escape(event.when)}, {html.escape(event.administration_label)}:</b> "
-                               f"{html.escape(event.summary_short)}</p>", layout=WIDE))
+            rows.append(w.HTML(f"<p><b>{number}. {html.escape(event.when)}, {html.escape(event.administration_label)}:"
+                               f"</b> {html.escape(event.summary_short)}</p>", layout=WIDE))
             rows.append(w.HBox([substance, tone]))
         self.save_button = w.Button(description="Save my coding", button_style="primary",
                                     tooltip="Save your coding; ours is shown after this")
@@ -319,12 +318,10 @@ class Coding(_Exercise):
         return True
 
     def _show_comparison(self, note: str = "") -> None:
-        from . import analysis
-
         for substance, tone in self.choices.values():
             substance.disabled = tone.disabled = True
         self.save_button.disabled = True
-        table, agree_substance, agree_tone = analysis.coding_comparison(self.events, self.coding())
+        table, agree_substance, agree_tone = tables.coding_comparison(self.events, self.coding())
         n = len(self.events)
         self.feedback.value = status_html(
             f"Saved. You and our table agree on substance for {agree_substance} of {n} actions and on tone for "
@@ -390,8 +387,6 @@ def ask(question_id: str, journal: Journal | None = None) -> _Exercise:
 
 def rate(claim_id: str, notebook: str = "", journal: Journal | None = None) -> ClaimRating:
     """The student's rating of a claim, with the claim in our words."""
-    from . import analysis
-
     return ClaimRating(claim_id, analysis.claim(claim_id), notebook=notebook, journal=journal)
 
 

@@ -30,9 +30,7 @@ def un_recognition_figures() -> list[Figure]:
                "the same list without the states whose withdrawal Serbia's government claims "
                "(our arithmetic, not a figure Serbia publishes)", "data/kosovo_recognitions.csv"),
     ]
-    for row in analysis.reported_counts().itertuples():
-        if "withdrawals" in str(row.what_is_counted):
-            continue  # a count of withdrawals, not of recognitions
+    for row in analysis.reported_counts(of_withdrawals=False).itertuples():
         when = "date not shown" if pd.isna(row.as_of) else charts.format_date(row.as_of, "month")
         figures.append(Figure(float(row.figure), f"{row.claimant}, {when}", str(row.what_is_counted),
                               data.source_label(str(row.source_id))))

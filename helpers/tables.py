@@ -113,3 +113,23 @@ def sources_list(names: list[str], claim_id: str | None = None) -> str:
     scope = f" (rows tagged {html.escape(claim_id)})" if claim_id else ""
     return (f"<details><summary>{len(items)} sources of the tables {', '.join(html.escape(n) for n in names)}"
             f"{scope}: show the list</summary><ol>{''.join(items)}</ol></details>")
+
+
+def coding_comparison(events: pd.DataFrame, coding: dict) -> tuple[str, int, int]:
+    """The student's coding beside ours, as an HTML table, with how often they agree."""
+    rows, agree_substance, agree_tone = [], 0, 0
+    for event in events.itertuples():
+        mine = coding.get(event.event_id, {})
+        same_substance, same_tone = mine.get("substance") == event.substance, mine.get("tone") == event.tone
+        agree_substance += same_substance
+        agree_tone += same_tone
+        rows.append(
+            f"<tr><td>{html.escape(event.when)}</td><td>{html.escape(event.summary_short)}</td>"
+            f"<td>{html.escape(str(mine.get('substance')))}</td><td><b>{html.escape(str(event.substance))}</b>"
+            f"{'' if same_substance else ' (differs)'}<br><small>{html.escape(event.substance_rationale)}</small></td>"
+            f"<td>{html.escape(str(mine.get('tone')))}</td><td><b>{html.escape(str(event.tone))}</b>"
+            f"{'' if same_tone else ' (differs)'}<br><small>{html.escape(event.tone_rationale)}</small></td></tr>")
+    table = ("<table><caption>Your coding beside ours, with our reason for each</caption><tr><th>When</th>"
+             "<th>What happened</th><th>Your substance</th><th>Our substance, and why</th><th>Your tone</th>"
+             "<th>Our tone, and why</th></tr>" + "".join(rows) + "</table>")
+    return table, agree_substance, agree_tone

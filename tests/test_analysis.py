@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from helpers import analysis, data
+from helpers import analysis, data, tables
 
 
 def test_every_recognition_counts_once_and_the_total_only_grows():
@@ -76,7 +76,7 @@ def test_coding_comparison_counts_agreement():
     events = analysis.events_by_id(["PE009", "PE017"])
     mine = {e: {"substance": s, "tone": t} for e, s, t in zip(events["event_id"], events["substance"], events["tone"])}
     mine["PE017"] = {"substance": "starts" if events["substance"][1] != "starts" else "continues", "tone": events["tone"][1]}
-    table, substance, tone = analysis.coding_comparison(events, mine)
+    table, substance, tone = tables.coding_comparison(events, mine)
     assert (substance, tone) == (1, 2) and table.count("(differs)") == 1
     with pytest.raises(KeyError, match="PE999"):
         analysis.events_by_id(["PE999"])
