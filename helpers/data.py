@@ -52,6 +52,24 @@ def _restore_hint(filename: str) -> str:
     )
 
 
+_signatures: dict[Path, tuple] = {}
+
+
+def _fresh(data_dir: Path) -> Path:
+    """Forget cached tables when a file in data/ changed since they were read (size or time).
+
+    A teacher who fixes a row and reruns a cell sees the fix at once; checking costs one
+    stat() per file, far less than the reload it saves.
+    """
+    data_dir = Path(data_dir)
+    files = sorted(data_dir.glob("*.csv")) + [data_dir / DESCRIPTOR]
+    signature = tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.exists())
+    if _signatures.get(data_dir, signature) != signature:
+        clear_cache()
+    _signatures[data_dir] = signature
+    return data_dir
+
+
 @functools.lru_cache(maxsize=None)
 def _descriptor(data_dir: Path) -> dict:
     path = data_dir / DESCRIPTOR
@@ -73,12 +91,12 @@ def _package(data_dir: Path):
 
 def dataset_names(data_dir: Path | None = None) -> list[str]:
     """Names of every dataset described in the schema file, in its order."""
-    return [r["name"] for r in _descriptor(Path(data_dir or DATA_DIR))["resources"]]
+    return [r["name"] for r in _descriptor(_fresh(data_dir or DATA_DIR))["resources"]]
 
 
 def dataset_info(name: str, data_dir: Path | None = None) -> dict:
     """The schema file's entry for one dataset: title, description, unit, notes, fields."""
-    for resource in _descriptor(Path(data_dir or DATA_DIR))["resources"]:
+    for resource in _descriptor(_fresh(data_dir or DATA_DIR))["resources"]:
         if resource["name"] == name:
             return resource
     known = ", ".join(dataset_names(data_dir))
@@ -226,7 +244,7 @@ def load(name: str, data_dir: Path | None = None) -> pd.DataFrame:
 
     You get your own copy: changing it never changes the cache or the file.
     """
-    frame = _load_cached(name, Path(data_dir or DATA_DIR))
+    frame = _load_cached(name, _fresh(data_dir or DATA_DIR))
     return frame.copy(deep=True)
 
 
@@ -286,7 +304,7 @@ def _rows_for_claim(frame: pd.DataFrame, claim_id: str | None, data_dir: Path | 
 def sources_for(names: list[str], data_dir: Path | None = None, claim_id: str | None = None) -> pd.DataFrame:
     """Every source cited by the rows of the given datasets (only rows tagged claim_id, where
     a table tags claims), sorted by title."""
-    data_dir = Path(data_dir or DATA_DIR)
+    data_dir = _fresh(data_dir or DATA_DIR)
     used: set[str] = set()
     for name in names:
         frame = _rows_for_claim(_load_cached(name, data_dir), claim_id, data_dir)
@@ -329,7 +347,7 @@ def _sources_by_id(data_dir: Path) -> dict[str, dict]:
 
 def source_label(source_id: str, data_dir: Path | None = None) -> str:
     """A source as a student can judge it: linked title, publisher and kind (HTML)."""
-    row = _sources_by_id(Path(data_dir or DATA_DIR)).get(source_id)
+    row = _sources_by_id(_fresh(data_dir or DATA_DIR)).get(source_id)
     if row is None:
         return html.escape(source_id)
     title = html.escape(str(row["title"]))

@@ -13,7 +13,6 @@ Everything the student commits is saved in the journal and shown again after a r
 from __future__ import annotations
 
 import html
-import json
 from typing import Callable
 
 import ipywidgets as w
@@ -57,27 +56,29 @@ def _committed(question_id: str) -> None:
         gate.show()
 
 
-def saved_answer(q: Question, journal: Journal):
-    """(value, problem): the student's saved answer if it is usable, else None and why not.
-
-    A journal edited by hand may hold anything; a value this question cannot use is ignored
-    (the student answers again) and the widget says so, instead of failing or unlocking.
-    """
-    value = journal.latest(JOURNAL_KIND[q.kind], q.question_id)
-    if value is None:
-        return None, ""
-    usable = isinstance(value, dict) and {
+def usable_answer(q: Question):
+    """A test of whether a saved value is one this question can use (a journal may be edited by hand)."""
+    checks = {
         "prediction": lambda v: _whole_number(v.get("guess"), q) is not None,
         "choice": lambda v: q.option(str(v.get("answer"))) is not None,
         "number": lambda v: parse_number(v.get("answer")) is not None,
         "reflection": lambda v: isinstance(v.get("text"), str) and bool(v["text"].strip()),
         "coding": lambda v: all(isinstance(v.get(i), dict) and v[i].get("substance") in SUBSTANCE_CHOICES
                                 and v[i].get("tone") in TONE_CHOICES for i in q.items),
-    }[q.kind](value)
-    if usable:
-        return value, ""
-    return None, (f"Your journal has an earlier answer to this question that cannot be read ({shorten(value)}); "
-                  "it was kept in the journal, and you can answer again here.")
+    }
+    return lambda value: isinstance(value, dict) and checks[q.kind](value)
+
+
+def saved_answer(q: Question, journal: Journal):
+    """(value, problem): the student's last usable answer, and a notice if unusable ones were set aside.
+
+    An entry this question cannot use is moved out of the journal on its own (to a side file,
+    nothing deleted); the student answers again, and parts that open after an answer stay
+    closed until then.
+    """
+    usable = usable_answer(q)
+    problem = journal.set_aside(JOURNAL_KIND[q.kind], q.question_id, usable)
+    return journal.latest(JOURNAL_KIND[q.kind], q.question_id), problem
 
 
 def first_sentence(text: str) -> str:
@@ -86,12 +87,6 @@ def first_sentence(text: str) -> str:
         if end in text:
             return text[: text.index(end) + 1]
     return text
-
-
-def shorten(value, limit: int = 60) -> str:
-    """A saved value as short text for a message: JSON, cut with an ellipsis."""
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _whole_number(text, q: Question) -> int | None:
@@ -345,15 +340,15 @@ class ClaimRating(w.VBox):
         self.save_button.on_click(lambda _b: self.save())
         super().__init__([w.HTML(f"<b>Claim {html.escape(claim_id)}:</b> {html.escape(claim_text)}", layout=WIDE),
                           self.stars, self.reason, self.save_button, self.status])
+        problem = self.journal.set_aside("rating", claim_id, lambda v: isinstance(v, dict)
+                                         and v.get("stars") in RATING_LABELS and isinstance(v.get("reason"), str))
         earlier = self.journal.latest("rating", claim_id)
-        if isinstance(earlier, dict) and earlier.get("stars") in RATING_LABELS:
+        if earlier is not None:
             self.stars.value = earlier["stars"]
-            self.reason.value = str(earlier.get("reason", ""))
+            self.reason.value = earlier["reason"]
             self.status.value = status_html("Loaded the rating you saved earlier; change it and save again at any time.")
-        elif earlier is not None:
-            self.status.value = status_html(
-                f"Your journal has an earlier rating that cannot be read ({shorten(earlier)}); it was kept in the "
-                "journal, and you can rate again here.", False)
+        if problem:
+            self.status.value += status_html(problem, False)
         if self.journal.notice:
             self.status.value += f"<div>{html.escape(self.journal.notice)}</div>"
 

@@ -89,15 +89,20 @@ class Journal:
             return []
         return entries
 
-    def _write_unlocked(self, entries: list[dict]) -> None:
-        payload = json.dumps({"version": FORMAT_VERSION, "entries": entries}, ensure_ascii=False, indent=1)
-        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".journal-", suffix=".tmp")
+    def _write_unlocked(self, entries: list[dict], path: Path | None = None, payload: str | None = None) -> None:
+        path = path or self.path
+        if payload is None:
+            payload = json.dumps({"version": FORMAT_VERSION, "entries": entries}, ensure_ascii=False, indent=1)
+        # Under the lock no other save is running, so any temporary file left here is from an interrupted one.
+        for stray in path.parent.glob(".journal-*.tmp"):
+            stray.unlink(missing_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".journal-", suffix=".tmp")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 stream.write(payload)
                 stream.flush()
                 os.fsync(stream.fileno())
-            os.replace(temporary, self.path)
+            os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
@@ -116,6 +121,27 @@ class Journal:
             entries.append(entry)
             self._write_unlocked(entries)
         return entry
+
+    def set_aside(self, kind: str, key: str, usable) -> str:
+        """Move the entries of one kind and key whose value is not usable to a side file.
+
+        The rest of the journal is kept as it is; nothing is deleted. Returns a notice for the
+        widget the entries belonged to ("" when every entry was usable).
+        """
+        side = self.path.with_name(f"{self.path.stem}.set-aside{self.path.suffix}")
+        with self._lock():
+            entries = self._read_unlocked()
+            moved = [e for e in entries if e["kind"] == kind and e["key"] == key and not usable(e["value"])]
+            if not moved:
+                return ""
+            kept = [e for e in entries if not any(e is m for m in moved)]
+            earlier = json.loads(side.read_text(encoding="utf-8")).get("entries", []) if side.exists() else []
+            self._write_unlocked([], side, json.dumps({"version": FORMAT_VERSION, "entries": earlier + moved},
+                                                      ensure_ascii=False, indent=1))
+            self._write_unlocked(kept)
+        return (f"An earlier answer in your journal could not be read ({len(moved)} entr"
+                f"{'y' if len(moved) == 1 else 'ies'}); it was moved to {side}, nothing was deleted, and you "
+                "can answer again here.")
 
     def latest(self, kind: str, key: str):
         """The most recent value saved for this kind and key, or None."""

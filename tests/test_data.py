@@ -251,3 +251,30 @@ def test_no_reading_of_an_event_is_listed_twice():
     repeated = views[views.assign(start=first_words).duplicated(["context_id", "start"], keep=False)]
     assert repeated.empty, f"views repeated: {list(repeated['view_id'])}"
 
+
+
+def test_an_event_dated_after_the_data_was_compiled_is_refused(data_copy):
+    us = next(i for i, row in enumerate(read_rows(data_copy / "kosovo_recognitions.csv"), start=1) if row[0] == "USA")
+    set_cell(data_copy / "kosovo_recognitions.csv", us, "recognised_on", "2030-02-18")
+    with pytest.raises(DataError, match=rf"kosovo_recognitions.csv, line {us}, column 'recognised_on': expected .*"
+                                        r"no later than 2026-12-02, found '2030-02-18'"):
+        data.load("kosovo_recognitions", data_copy)
+
+
+def test_every_event_date_ends_at_the_compilation_date():
+    descriptor = json.loads((data.DATA_DIR / "datapackage.json").read_text())
+    compiled = descriptor["created"][:10]
+    for resource in descriptor["resources"]:
+        for field in resource["schema"]["fields"]:
+            if field.get("type") == "date" and (resource["name"], field["name"]) != ("administrations", "term_end"):
+                assert field["constraints"]["maximum"] == compiled, (resource["name"], field["name"])
+
+
+def test_an_edit_to_a_table_is_seen_at_once_without_a_restart(data_copy):
+    assert data.load("countries", data_copy).set_index("country_code").loc["SRB", "country_name"] == "Serbia"
+    set_cell(data_copy / "countries.csv", 2, "country_name", "Renamed by a teacher")
+    code = read_rows(data_copy / "countries.csv")[1][0]
+    assert data.load("countries", data_copy).set_index("country_code").loc[code, "country_name"] == "Renamed by a teacher"
+    set_cell(data_copy / "countries.csv", 2, "un_member", "perhaps")  # and a broken edit is caught at once
+    with pytest.raises(DataError, match="countries.csv, line 2, column 'un_member'"):
+        data.load("countries", data_copy)

@@ -1,5 +1,6 @@
 """The question bank and the widgets that ask its questions: feedback, saving, no spoilers."""
 
+import json
 from html import escape
 
 import pytest
@@ -122,21 +123,28 @@ def test_prediction_starts_empty_refuses_nonsense_and_reveals_the_range(journal_
     assert again.revealed and again.guess.value == "100" and "earlier session" in again.feedback.value
 
 
-def test_a_hand_edited_journal_value_is_reported_and_ignored_not_fatal(journal_file):
+def test_a_hand_edited_journal_value_is_set_aside_on_its_own_and_reported(journal_file):
     journal = Journal(journal_file)
+    journal.record("reflection", "03.think-curve", {"text": "kept as it was"})
     journal.record("prediction", "03.un-recognitions", {"guess": "lots"})
     journal.record("rating", "C3", {"stars": 7, "reason": "x"})
     journal.record("answer", "03.what-counts", {"answer": "z"})
     journal.record("coding", "03.code-actions", {"PE009": {"substance": "maybe"}})
     prediction = exercises.ask("03.un-recognitions", journal=journal)
-    assert not prediction.revealed and "cannot be read" in prediction.feedback.value
+    assert not prediction.revealed and "could not be read" in prediction.feedback.value
     # The gate stays closed: an unreadable answer is not an answer.
     assert not exercises.after("03.un-recognitions", lambda: "x", journal=journal).is_open
     rating = exercises.rate("C3", journal=journal)
-    assert rating.stars.value is None and "cannot be read" in rating.status.value
+    assert rating.stars.value is None and "could not be read" in rating.status.value
     assert exercises.ask("03.what-counts", journal=journal).control.value is None
     coding = exercises.ask("03.code-actions", journal=journal)
-    assert not coding.save_button.disabled and "cannot be read" in coding.feedback.value
+    assert not coding.save_button.disabled and "could not be read" in coding.feedback.value
+    # Each bad entry went to the side file on its own; the good one stayed.
+    side = journal_file.with_name("journal.set-aside.json")
+    moved = json.loads(side.read_text())["entries"]
+    assert sorted(e["key"] for e in moved) == ["03.code-actions", "03.un-recognitions", "03.what-counts", "C3"]
+    assert [e["key"] for e in journal.entries()] == ["03.think-curve"]
+    assert exercises.ask("03.think-curve", journal=journal).text.value == "kept as it was"
 
 
 @pytest.mark.parametrize("guess", ["95.5", "-1", "194", "ninety"])

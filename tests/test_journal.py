@@ -92,3 +92,23 @@ def test_a_killed_kernel_leaves_a_readable_journal(journal_file):
     assert len(entries) > 20
     assert [e["key"] for e in entries] == [f"q{i}" for i in range(len(entries))]
     assert not list(journal_file.parent.glob("journal.unreadable-*"))
+
+
+def test_a_stray_temporary_file_from_an_interrupted_save_is_cleaned_on_the_next_save(journal_file):
+    journal = Journal(journal_file)
+    journal.record("answer", "q1", 1)
+    stray = journal_file.parent / ".journal-abc123.tmp"
+    stray.write_text("half a journal")
+    journal.record("answer", "q2", 2)
+    assert not stray.exists() and [e["key"] for e in journal.entries()] == ["q1", "q2"]
+
+
+def test_set_aside_moves_only_the_unusable_entries_of_one_key(journal_file):
+    journal = Journal(journal_file)
+    journal.record("rating", "C3", {"stars": 4, "reason": "fine"})
+    journal.record("rating", "C3", {"stars": "lots"})
+    journal.record("rating", "C4", {"stars": "lots"})
+    notice = journal.set_aside("rating", "C3", lambda v: isinstance(v.get("stars"), int))
+    assert "moved to" in notice and journal.latest("rating", "C3") == {"stars": 4, "reason": "fine"}
+    assert journal.latest("rating", "C4") == {"stars": "lots"}  # another key: not touched
+    assert journal.set_aside("rating", "C3", lambda v: True) == ""
