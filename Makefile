@@ -12,12 +12,13 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml constraints.txt jupyter/overrides.json
+$(STAMP): pyproject.toml constraints.txt jupyter/overrides.json jupyter/ipython_kernel_config.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
-	mkdir -p $(VENV)/share/jupyter/lab/settings
+	mkdir -p $(VENV)/share/jupyter/lab/settings $(VENV)/etc/ipython
 	cp jupyter/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	cp jupyter/ipython_kernel_config.py $(VENV)/etc/ipython/ipython_kernel_config.py
 	touch $(STAMP)
 
 PORT ?= 8888

@@ -3,7 +3,7 @@
 A notebook imports what it needs, e.g. ``from helpers import data, widgets``.
 """
 
-import sys
+import balkans_ipython
 
 from . import analysis, charts, data, exercises, journal, questions, reveals, tables, widgets
 
@@ -11,19 +11,8 @@ __all__ = ["analysis", "charts", "data", "exercises", "journal", "questions", "r
 __version__ = "0.1.0"
 
 
-def _show_data_errors_plainly() -> None:
-    """In a notebook, a broken data file shows its one-line message, not a 40-line traceback."""
-    try:
-        shell = get_ipython()  # noqa: F821 (defined only inside IPython)
-    except NameError:
-        return
-
-    def plain(shell, kind, error, _traceback, tb_offset=None):
-        # IPython leaves the display to the handler: one line naming file, line, column and the fix.
-        print(f"A data file could not be read. {error}", file=sys.stderr)
-        return [str(error)]
-
-    shell.set_custom_exc((data.DataError,), plain)
+def _data_error(error: Exception) -> str:
+    return f"A data file could not be read. {error}"  # names file, line, column and the fix
 
 
-_show_data_errors_plainly()
+balkans_ipython.register(data.DataError, _data_error)

@@ -18,6 +18,7 @@ from typing import Callable
 import ipywidgets as w
 
 from . import analysis, questions, reveals, tables
+from .guard import reported
 from .journal import Journal
 from .questions import Feedback, Question, parse_number, range_feedback
 
@@ -141,6 +142,7 @@ class Prediction(_Exercise):
             self.guess.value = str(guess)
             self._show(guess, note="(You made this prediction in an earlier session.)")
 
+    @reported
     def lock(self) -> bool:
         if self.revealed:
             return False
@@ -196,6 +198,7 @@ class _Checked(_Exercise):
     def evaluate(self) -> Feedback:
         raise NotImplementedError
 
+    @reported
     def check(self, save: bool = True) -> Feedback:
         self.last = self.evaluate()
         if not self.valid(self.control.value):  # nothing given: not an answer, nothing saved
@@ -262,6 +265,7 @@ class Reflection(_Exercise):
             self.text.value = earlier["text"]
             self.feedback.value = status_html("Loaded what you wrote earlier.")
 
+    @reported
     def keep(self) -> bool:
         text = self.text.value.strip()
         if not text:
@@ -303,6 +307,7 @@ class Coding(_Exercise):
     def coding(self) -> dict:
         return {event_id: {"substance": s.value, "tone": t.value} for event_id, (s, t) in self.choices.items()}
 
+    @reported
     def keep(self) -> bool:
         coding = self.coding()
         if any(None in (c["substance"], c["tone"]) for c in coding.values()):
@@ -352,6 +357,7 @@ class ClaimRating(w.VBox):
         if self.journal.notice:
             self.status.value += f"<div>{html.escape(self.journal.notice)}</div>"
 
+    @reported
     def save(self) -> bool:
         reason = self.reason.value.strip()
         if self.stars.value is None:
@@ -414,6 +420,7 @@ class After(w.VBox):
         else:
             _waiting.setdefault(question_id, []).append(self)
 
+    @reported
     def show(self) -> None:
         if not self.is_open:
             self.is_open = True

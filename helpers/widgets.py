@@ -8,12 +8,12 @@ HTML widget with alt text, so no plotting backend or Output widget is involved.
 
 from __future__ import annotations
 
-import functools
 import html
 
 import ipywidgets as w
 
 from . import analysis, charts, data, tables
+from .guard import reported
 
 FULL_WIDTH = w.Layout(width="100%")
 CONTROL_STYLE = {"description_width": "initial"}
@@ -22,30 +22,6 @@ CONTROL_STYLE = {"description_width": "initial"}
 def live_text(text: str) -> str:
     """Text announced by screen readers when it changes."""
     return f'<div role="status" aria-live="polite">{html.escape(text)}</div>'
-
-
-def reported(update):
-    """Run a widget's update; if it fails, say so in the widget instead of failing silently.
-
-    A callback's exception only reaches JupyterLab's log console, which students never open:
-    the controls would show one setting and the chart another. Here the summary line says
-    what happened, and the chart and table are emptied so that nothing stale is shown.
-    """
-    @functools.wraps(update)
-    def guarded(self, *args, **kwargs):
-        try:
-            return update(self, *args, **kwargs)
-        except Exception as error:  # noqa: BLE001 (shown to the student, never swallowed)
-            self.state["error"] = f"{type(error).__name__}: {error}"
-            for part in ("chart", "table", "timeline", "map"):
-                if hasattr(self, part):
-                    getattr(self, part).value = ""
-            self.summary.value = (
-                '<div role="alert" style="color:#8f3a00"><b>This view could not be drawn for these settings</b> '
-                f"({html.escape(self.state['error'])}). Change a setting back, or choose Kernel, Restart Kernel and "
-                "Run All Cells; please tell your teacher which settings you chose.</div>")
-            return None
-    return guarded
 
 
 def _recognition_timeline(group: str, year: int, counted: bool) -> charts.Chart:

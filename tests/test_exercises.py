@@ -209,3 +209,24 @@ def test_claim_rating_has_no_default_needs_a_reason_then_saves_and_reloads(journ
     assert "Saved: 4/5" in rating.status.value
     reloaded = exercises.rate("C3", journal=journal)
     assert reloaded.stars.value == 4 and reloaded.reason.value.startswith("Every administration")
+
+
+def test_a_failing_save_is_reported_in_the_widget_not_swallowed(journal_file, monkeypatch, caplog):
+    journal = Journal(journal_file)
+    box = exercises.ask("03.think-counts", journal=journal)
+    box.text.value = "A sentence."
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(journal, "record", disk_full)
+    box.save_button.click()  # no exception escapes into JupyterLab's log console...
+    assert "Something went wrong here" in box.feedback.value and "No space left" in box.feedback.value
+    assert "keep failed" in caplog.text  # ...and it is logged
+
+
+def test_a_gate_whose_content_fails_says_so_in_place(journal_file):
+    journal = Journal(journal_file)
+    journal.record("prediction", "03.un-recognitions", {"guess": 90})
+    gate = exercises.after("03.un-recognitions", lambda: 1 / 0, journal=journal)
+    assert "Something went wrong here" in gate.children[0].value and "ZeroDivisionError" in gate.children[0].value

@@ -157,3 +157,15 @@ def test_a_broken_data_file_shows_one_plain_line_in_a_notebook(data_copy, monkey
     assert outputs[0]["text"].startswith(
         "A data file could not be read. data/policy_events.csv, line 4, column 'date': expected a date")
     assert "Traceback" not in outputs[0]["text"] and notebook.cells[1].outputs == []
+
+
+def test_a_cell_run_before_the_setup_cell_says_what_to_do():
+    import nbformat
+    from nbclient import NotebookClient
+
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('exercises.ask("03.what-counts")')])
+    NotebookClient(notebook, timeout=120, kernel_name="python3", allow_errors=True).execute()
+    outputs = notebook.cells[0].outputs
+    assert [(o["output_type"], o.get("name")) for o in outputs] == [("stream", "stderr")]
+    assert outputs[0]["text"].startswith("name 'exercises' is not defined. This cell uses something an earlier cell")
+    assert "Run All Above" in outputs[0]["text"] and "Traceback" not in outputs[0]["text"]

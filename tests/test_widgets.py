@@ -130,7 +130,7 @@ def test_a_failing_view_says_so_in_the_widget_instead_of_failing_silently(monkey
 
     monkeypatch.setattr(analysis, "filter_events", broken)
     explorer.country.value = "SRB"
-    assert "could not be drawn" in explorer.summary.value and "KeyError" in explorer.state["error"]
+    assert "Something went wrong here" in explorer.summary.value and "KeyError" in explorer.state["error"]
     assert explorer.chart.value == "" and explorer.table.value == ""  # nothing stale left on screen
     monkeypatch.undo()
     explorer.country.value = "XKX"
