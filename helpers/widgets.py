@@ -1,8 +1,9 @@
 """Ready-made interactive demos for the notebooks, built on ipywidgets.
 
 A notebook cell calls one builder and shows what it returns. Each demo is a widget
-(a VBox) that also exposes ``state``: the settings and the numbers currently shown, so a
-test can change a control and read what changed. Charts are drawn to PNG and shown in an
+(a VBox) that also exposes ``state`` (the settings and the numbers currently shown) and
+``controls()`` (each control by its key in ``state``), so a test can change any control and
+check that what is shown agrees with it: tests/test_explorers.py finds every explorer here. Charts are drawn to PNG and shown in an
 HTML widget with alt text, so no plotting backend or Output widget is involved.
 """
 
@@ -78,6 +79,10 @@ class RecognitionExplorer(w.VBox):
             children.append(self.map)
         super().__init__(children=children)
         self.update()
+
+    def controls(self) -> dict:
+        """Every control, by the key under which `state` reports its setting (for tests)."""
+        return {"group": self.group, "year": self.year, "count_claimed_withdrawals": self.counting}
 
     def _on_change(self, _change) -> None:
         self.update(redraw_map=False)
@@ -170,6 +175,11 @@ class EventsExplorer(w.VBox):
         super().__init__([w.HBox([self.country, self.administration]), w.HBox([self.pillar, self.show]),
                           self.summary, self.chart, self.table])
         self.update()
+
+    def controls(self) -> dict:
+        """Every control, by the key under which `state` reports its setting (for tests)."""
+        return {"country": self.country, "administration": self.administration, "pillar": self.pillar,
+                "show": self.show}
 
     @reported
     def update(self) -> None:
