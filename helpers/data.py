@@ -74,12 +74,12 @@ def _fresh(data_dir: Path) -> Path:
 def _descriptor(data_dir: Path) -> dict:
     path = data_dir / DESCRIPTOR
     if not path.exists():
-        raise DataError(f"The schema file {path} is missing. {_restore_hint(DESCRIPTOR)}")
+        raise DataError(f"The schema file data/{DESCRIPTOR} is missing. {_restore_hint(DESCRIPTOR)}")
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as err:
         raise DataError(
-            f"{path}, line {err.lineno}: not valid JSON ({err.msg}). {_restore_hint(DESCRIPTOR)}"
+            f"data/{DESCRIPTOR}, line {err.lineno}: not valid JSON ({err.msg}). {_restore_hint(DESCRIPTOR)}"
         ) from None
 
 
@@ -128,17 +128,44 @@ def _expected(field: dict, note: str = "") -> str:
     return "some text"
 
 
-def _explain_header(where: str, expected: list[str], path: Path) -> str:
-    with path.open(encoding="utf-8", newline="") as stream:
-        header = next(csv.reader(stream), [])
+def _explain_header(where: str, expected: list[str], header: list[str]) -> str:
     missing = [name for name in expected if name not in header]
     unexpected = [name for name in header if name not in expected]
     order = "Expected these columns in this order: " + ", ".join(expected) + "."
+    if len(header) == 1 and ";" in header[0]:
+        return (f"{where}, line 1 (the header): the cells are separated by semicolons, as some spreadsheet programs "
+                f"save them; save the file again as CSV with commas (CSV UTF-8). {order}")
     if missing:
         return f"{where}, line 1 (the header): column {missing[0]!r} is missing or misnamed. {order}"
     if unexpected:
         return f"{where}, line 1 (the header): column {unexpected[0]!r} is not expected. {order}"
     return f"{where}, line 1 (the header): the columns are in the wrong order or repeated. {order}"
+
+
+def _precheck(resource: dict, path: Path) -> None:
+    """What Frictionless reports badly or not at all: encoding, NUL bytes, the header, no rows."""
+    where, filename = f"data/{resource['path']}", resource["path"]
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise DataError(f"{where} is empty. {_restore_hint(filename)}")
+    try:
+        text = raw.decode("utf-8-sig")  # a spreadsheet's byte-order mark is harmless
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise DataError(f"{where}, line {line}: the file is not saved as UTF-8 text (byte {raw[err.start]:#04x}); "
+                        "save it again as 'CSV UTF-8' in the spreadsheet program. "
+                        f"{_restore_hint(filename)}") from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise DataError(f"{where}, line {line}: the file contains an invisible NUL character (often from a "
+                        f"copy and paste); delete it. {_restore_hint(filename)}")
+    lines = text.splitlines()
+    expected = [field["name"] for field in resource["schema"]["fields"]]
+    header = next(csv.reader(lines[:1]), [])
+    if header != expected:
+        raise DataError(_explain_header(where, expected, header) + " " + _restore_hint(filename))
+    if not any(line.strip() for line in lines[1:]):
+        raise DataError(f"{where} has a header but no rows. {_restore_hint(filename)}")
 
 
 def _explain(error, resource: dict, data_dir: Path) -> str:
@@ -151,7 +178,9 @@ def _explain(error, resource: dict, data_dir: Path) -> str:
     row = getattr(error, "row_number", None)
     cell = getattr(error, "cell", None)
     if kind in ("missing-label", "incorrect-label", "extra-label", "duplicate-label", "blank-label"):
-        return _explain_header(where, list(fields), data_dir / filename) + " " + _restore_hint(filename)
+        with (data_dir / filename).open(encoding="utf-8-sig", newline="") as stream:
+            header = next(csv.reader(stream), [])
+        return _explain_header(where, list(fields), header) + " " + _restore_hint(filename)
     if kind == "foreign-key":
         key = next(
             (fk for fk in resource["schema"].get("foreignKeys", []) if f'"{fk["fields"][0]}"' in error.note),
@@ -197,9 +226,14 @@ def validate(name: str, data_dir: Path | None = None) -> None:
     for reference in {fk["reference"]["resource"] for fk in resource["schema"].get("foreignKeys", [])}:
         if reference != name:
             validate(reference, data_dir)
+    _precheck(resource, path)
     report = _package(data_dir).get_resource(name).validate()
-    if not report.valid:
-        errors = report.tasks[0].errors if report.tasks else report.errors
+    # Blank lines (a spreadsheet's trailing empty rows) are harmless: pandas skips them too.
+    blank = {number for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1)
+             if not line.strip(",; \t")}
+    errors = [e for e in (report.tasks[0].errors if report.tasks else report.errors)
+              if getattr(e, "row_number", None) not in blank]
+    if errors:
         first = errors[0]
         # A stray comma shifts every later cell; report that cause, not its symptoms.
         structural = [e for e in errors if e.type in ("extra-cell", "missing-cell")
