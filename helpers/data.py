@@ -207,8 +207,8 @@ def _explain(error, resource: dict, data_dir: Path) -> str:
     if kind in ("extra-cell", "missing-cell"):
         detail = "more cells than the header has columns" if kind == "extra-cell" else "fewer cells than the header"
         return (
-            f"{where}, line {row}, column {field_name!r}: the row has {detail}; a comma inside "
-            "a text cell needs the whole cell in double quotes."
+            f"{where}, line {row}{f', column {field_name!r}' if field_name else ''}: the row has {detail}; a comma "
+            "inside a text cell needs the whole cell in double quotes."
         )
     location = f", line {row}" if row else ""
     column = f", column {field_name!r}" if field_name else ""
