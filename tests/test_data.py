@@ -150,7 +150,7 @@ def test_unquoted_comma_in_text(data_copy):
     lines = path.read_text(encoding="utf-8").splitlines()
     lines[1] = "T,Harris or Trump, policy stays,thesis,,course-essay"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(DataError, match=r"claims.csv, line 2, column .*more cells than the header.*double quotes"):
+    with pytest.raises(DataError, match=r"claims.csv, line 2: the row has more cells than the header.*double quotes"):
         data.load("claims", data_copy)
 
 

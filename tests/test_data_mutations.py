@@ -83,7 +83,7 @@ MUTATIONS = [
     ("a renamed column", "glossary", rows_of("glossary", lambda r: [["term id" if h == "term_id" else h for h in r[0]]] + r[1:]), r"line 1 \(the header\): column 'term_id' is missing or misnamed"),
     ("two columns swapped", "glossary", rows_of("glossary", lambda r: swap_columns(r, "term", "also_called")), r"line 1 \(the header\): the columns are in the wrong order"),
     ("a duplicated header", "glossary", rows_of("glossary", lambda r: [r[0][:-1] + [r[0][0]]] + r[1:]), r"line 1 \(the header\)"),
-    ("an unquoted comma", "glossary", raw("glossary", lambda b: b.replace(b"\nrecognition,", b"\nrecognition,extra,", 1)), r"line \d+, column .*a comma inside a text cell needs the whole cell in double quotes"),
+    ("an unquoted comma", "glossary", raw("glossary", lambda b: b.replace(b"\nrecognition,", b"\nrecognition,extra,", 1)), r"line \d+: the row has more cells .*a comma inside a text cell needs the whole cell in double quotes"),
     ("a quote left open", "context_views", raw("context_views", lambda b: b.replace(b'",', b',', 1)), r"data/context_views.csv, line \d+"),
     ("a row cut short", "claims", raw("claims", lambda b: b.replace(b",course-essay\n", b"\n", 1)), r"line 2, column .*fewer cells than the header"),
     ("semicolons instead of commas", "claims", raw("claims", lambda b: b.replace(b",", b";")), r"line 1 \(the header\): the cells are separated by semicolons"),

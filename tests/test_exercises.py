@@ -230,3 +230,12 @@ def test_a_gate_whose_content_fails_says_so_in_place(journal_file):
     journal.record("prediction", "03.un-recognitions", {"guess": 90})
     gate = exercises.after("03.un-recognitions", lambda: 1 / 0, journal=journal)
     assert "Something went wrong here" in gate.children[0].value and "ZeroDivisionError" in gate.children[0].value
+
+
+def test_a_journal_set_aside_is_announced_in_the_widget_not_as_a_python_warning(journal_file, recwarn):
+    journal_file.parent.mkdir(parents=True)
+    journal_file.write_text('{"entries": [', encoding="utf-8")  # truncated by a full disk
+    prediction = exercises.ask("03.un-recognitions", journal=Journal(journal_file, warn=False))
+    assert "could not be read" in prediction.feedback.value and "unreadable-" in prediction.feedback.value
+    assert not prediction.revealed and len(recwarn) == 0
+    assert list(journal_file.parent.glob("journal.unreadable-*.json"))  # kept, never overwritten
