@@ -300,7 +300,7 @@ def filter_events(country: str = "all", administration: str = "all", pillar: str
 def coding_counts_sentence(events: pd.DataFrame) -> str:
     """Substance and tone counted apart, with the caveat that a count reflects where we searched."""
     if events.empty:
-        return "No US action in the table matches these filters."
+        return "No US action in the table matches these filters; set one of them back to 'All'."
     substance = events["substance"].value_counts()
     tone = events["tone"].value_counts()
     later = int(after_essay(events["date"]).sum())

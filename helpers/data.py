@@ -112,13 +112,13 @@ def _expected(field: dict, note: str = "") -> str:
         if f'"{rule}"' in note and rule in constraints:
             if kind == "date" and rule != "maxLength":
                 words = {"minimum": "no earlier than", "maximum": "no later than"}[rule]
-            return f"{_expected(field)} {words} {constraints[rule]}"
+            return f"{_expected(field)}, {words} {constraints[rule]}"
     if '"required"' in note:
         return f"{_expected(field)} (this column may not be empty)"
     if "enum" in constraints:
         return "one of " + ", ".join(constraints["enum"])
     if kind == "date":
-        return "a date written YYYY-MM-DD (for example 2008-02-18)"
+        return "a real date written YYYY-MM-DD (for example 2008-02-18)"
     if kind == "boolean":
         return "true or false"
     if kind in ("integer", "number"):

@@ -19,7 +19,7 @@ import ipywidgets as w
 
 from . import analysis, questions, reveals, tables
 from .guard import reported
-from .journal import Journal
+from .journal import SESSION_NOTICES, Journal
 from .questions import Feedback, Question, parse_number, range_feedback
 
 STYLE = {"description_width": "initial"}
@@ -111,8 +111,8 @@ class _Exercise(w.VBox):
         value, problem = saved_answer(self.question, self.journal)
         if problem:
             self.feedback.value = status_html(problem, False)
-        if self.journal.notice:  # the journal could not be read and was set aside: say so here
-            self.feedback.value += self.journal_notice()
+        if SESSION_NOTICES:  # the journal (or part of it) was set aside in this session: every widget says so
+            self.feedback.value += f"<div>{html.escape(SESSION_NOTICES[-1])}</div>"
         return value
 
     def save(self, value) -> None:
@@ -354,8 +354,8 @@ class ClaimRating(w.VBox):
             self.status.value = status_html("Loaded the rating you saved earlier; change it and save again at any time.")
         if problem:
             self.status.value += status_html(problem, False)
-        if self.journal.notice:
-            self.status.value += f"<div>{html.escape(self.journal.notice)}</div>"
+        if SESSION_NOTICES:
+            self.status.value += f"<div>{html.escape(SESSION_NOTICES[-1])}</div>"
 
     @reported
     def save(self) -> bool:
@@ -371,8 +371,8 @@ class ClaimRating(w.VBox):
                             notebook=self.notebook)
         self.status.value = status_html(f"Saved: {self.stars.value}/5 for {self.claim_id} in {self.journal.path}.",
                                         True)
-        if self.journal.notice:
-            self.status.value += f"<div>{html.escape(self.journal.notice)}</div>"
+        if SESSION_NOTICES:
+            self.status.value += f"<div>{html.escape(SESSION_NOTICES[-1])}</div>"
         return True
 
 

@@ -14,11 +14,17 @@ import html
 import logging
 
 log = logging.getLogger("helpers")
+log.addHandler(logging.NullHandler())  # logged for whoever configures logging, never printed into a cell
 MESSAGE_PARTS = ("summary", "feedback", "status")  # where a widget writes its sentence, in that order
 STALE_PARTS = ("chart", "table", "timeline", "map")  # outputs that must not outlive the settings they showed
 
 
 def message_html(error: Exception) -> str:
+    from .data import DataError
+
+    if isinstance(error, DataError):  # a broken table: its own message says which file, line and fix
+        return (f'<div role="alert" style="color:#8f3a00"><b>A data file could not be read.</b> '
+                f"{html.escape(str(error))}</div>")
     return ('<div role="alert" style="color:#8f3a00"><b>Something went wrong here</b> '
             f"({html.escape(type(error).__name__)}: {html.escape(str(error))}). Change the setting back or try "
             "again; if it happens again, choose Kernel, Restart Kernel and Run All Cells, and tell your teacher "

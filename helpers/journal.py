@@ -24,6 +24,7 @@ from pathlib import Path
 from filelock import FileLock
 
 APP_NAME = "balkans-claims"
+SESSION_NOTICES: list[str] = []  # what happened to the journal in this kernel, for every widget to show
 FORMAT_VERSION = 1
 
 
@@ -57,6 +58,26 @@ class Journal:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         return FileLock(str(self.path) + ".lock", timeout=30)
 
+    def _payload(self, entries: list[dict]) -> str:
+        return json.dumps({"version": FORMAT_VERSION, "entries": entries}, ensure_ascii=False, indent=1)
+
+    def _side_file(self) -> Path:
+        return self.path.with_name(f"{self.path.stem}.set-aside{self.path.suffix}")
+
+    @staticmethod
+    def _side_entries(side: Path) -> list:
+        try:
+            return json.loads(side.read_text(encoding="utf-8")).get("entries", []) if side.exists() else []
+        except (json.JSONDecodeError, UnicodeDecodeError, AttributeError):
+            return []  # a damaged side file is not read back; the new entries still go to it
+
+    def _tell(self, notice: str) -> None:
+        """A notice for this widget, for every widget created later in this session, and as a warning."""
+        self.notice = notice
+        SESSION_NOTICES.append(notice)
+        if self.warn:
+            warnings.warn(notice, JournalWarning, stacklevel=4)
+
     def _set_aside(self, reason: str) -> None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         aside = self.path.with_name(f"{self.path.stem}.unreadable-{stamp}{self.path.suffix}")
@@ -65,13 +86,11 @@ class Journal:
             aside = self.path.with_name(f"{self.path.stem}.unreadable-{stamp}-{counter}{self.path.suffix}")
             counter += 1
         os.replace(self.path, aside)
-        self.notice = (
-            f"Your journal at {self.path} could not be read ({reason}). It was kept as {aside} "
-            "and nothing in it was deleted; a new journal has been started. A teacher can "
+        self._tell(
+            f"Your journal could not be read ({reason}). It was kept as {aside.name}, next to your journal in "
+            f"{self.path.parent}, and nothing in it was deleted; a new journal has been started. A teacher can "
             "repair the old file by hand and put it back."
         )
-        if self.warn:
-            warnings.warn(self.notice, JournalWarning, stacklevel=3)
 
     def _read_unlocked(self) -> list[dict]:
         if not self.path.exists():
@@ -82,17 +101,23 @@ class Journal:
             self._set_aside(f"not valid JSON: {err}")
             return []
         entries = content.get("entries") if isinstance(content, dict) else None
-        if not isinstance(entries, list) or not all(
-            isinstance(e, dict) and {"kind", "key", "value"} <= e.keys() for e in entries
-        ):
+        if not isinstance(entries, list):
             self._set_aside("it does not have the expected 'entries' list")
             return []
-        return entries
+        good = [e for e in entries if isinstance(e, dict) and {"kind", "key", "value"} <= e.keys()]
+        if len(good) < len(entries):  # a few damaged entries: move only those, keep the rest
+            bad = [e for e in entries if not any(e is g for g in good)]
+            side = self._side_file()
+            self._write_unlocked([], side, self._payload(self._side_entries(side) + bad))
+            self._write_unlocked(good)
+            self._tell(f"{len(bad)} entr{'y' if len(bad) == 1 else 'ies'} of your journal could not be read and "
+                       f"{'was' if len(bad) == 1 else 'were'} moved to {side.name}, next to your journal in "
+                       f"{self.path.parent}; everything else is kept.")
+        return good
 
     def _write_unlocked(self, entries: list[dict], path: Path | None = None, payload: str | None = None) -> None:
         path = path or self.path
-        if payload is None:
-            payload = json.dumps({"version": FORMAT_VERSION, "entries": entries}, ensure_ascii=False, indent=1)
+        payload = self._payload(entries) if payload is None else payload
         # Under the lock no other save is running, so any temporary file left here is from an interrupted one.
         for stray in path.parent.glob(".journal-*.tmp"):
             stray.unlink(missing_ok=True)
@@ -128,20 +153,18 @@ class Journal:
         The rest of the journal is kept as it is; nothing is deleted. Returns a notice for the
         widget the entries belonged to ("" when every entry was usable).
         """
-        side = self.path.with_name(f"{self.path.stem}.set-aside{self.path.suffix}")
+        side = self._side_file()
         with self._lock():
             entries = self._read_unlocked()
             moved = [e for e in entries if e["kind"] == kind and e["key"] == key and not usable(e["value"])]
             if not moved:
                 return ""
             kept = [e for e in entries if not any(e is m for m in moved)]
-            earlier = json.loads(side.read_text(encoding="utf-8")).get("entries", []) if side.exists() else []
-            self._write_unlocked([], side, json.dumps({"version": FORMAT_VERSION, "entries": earlier + moved},
-                                                      ensure_ascii=False, indent=1))
+            self._write_unlocked([], side, self._payload(self._side_entries(side) + moved))
             self._write_unlocked(kept)
         return (f"An earlier answer in your journal could not be read ({len(moved)} entr"
-                f"{'y' if len(moved) == 1 else 'ies'}); it was moved to {side}, nothing was deleted, and you "
-                "can answer again here.")
+                f"{'y' if len(moved) == 1 else 'ies'}); it was moved to {side.name}, next to your journal in "
+                f"{self.path.parent}. Nothing was deleted, and you can answer again here.")
 
     def latest(self, kind: str, key: str):
         """The most recent value saved for this kind and key, or None."""

@@ -156,8 +156,11 @@ class EventsExplorer(w.VBox):
                                                    for code, name in analysis.event_countries().items()
                                                    if counts.get(code, 0) or code == country],
             value=country, description="Country:", style=CONTROL_STYLE)
+        by_term = analysis.filter_events(claim_id=claim_id)["administration"].astype(str).value_counts()
         self.administration = w.Dropdown(
-            options=[("All administrations", "all")] + [(label, a) for a, label in analysis.administration_labels().items()],
+            options=[("All administrations", "all")] + [(f"{label} ({by_term[a]})", a) for a, label
+                                                         in analysis.administration_labels().items()
+                                                         if by_term.get(a, 0) or a == administration],
             value=administration, description="Administration:", style=CONTROL_STYLE)
         pillars = data.dataset_info("policy_events")["schema"]["fields"]
         pillar_names = next(f for f in pillars if f["name"] == "pillar")["constraints"]["enum"]
@@ -190,7 +193,7 @@ class EventsExplorer(w.VBox):
         self.chart.value = chart.html(caption=False)
         self.table.value = tables.events_table(events, "The actions on the chart, with our coding and its reasons",
                                                coding=True) if not events.empty else ""
-        self.summary.value = live_text(chart.description)
+        self.summary.value = live_text(f"{chart.title}: {analysis.coding_counts_sentence(events)}")
         self.state.update(country=self.country.value, administration=self.administration.value,
                           pillar=self.pillar.value, show=self.show.value, count=len(events),
                           event_ids=list(events["event_id"].astype(str)), description=chart.description)

@@ -51,3 +51,13 @@ def set_cell(path: Path, line: int, column: str, value: str) -> None:
 @pytest.fixture
 def journal_file(tmp_path) -> Path:
     return tmp_path / "journal" / "journal.json"
+
+
+@pytest.fixture(autouse=True)
+def fresh_session_notices():
+    """Journal notices are per kernel session; each test is a session of its own."""
+    from helpers import journal
+
+    journal.SESSION_NOTICES.clear()
+    yield
+    journal.SESSION_NOTICES.clear()

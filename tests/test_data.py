@@ -70,14 +70,14 @@ def test_wrong_date(data_copy):
     with pytest.raises(DataError) as error:
         data.load("kosovo_recognitions", data_copy)
     assert str(error.value).startswith(
-        "data/kosovo_recognitions.csv, line 3, column 'recognised_on': expected a date written YYYY-MM-DD"
+        "data/kosovo_recognitions.csv, line 3, column 'recognised_on': expected a real date written YYYY-MM-DD"
     )
     assert "found '18/02/2008'" in str(error.value)
 
 
 def test_impossible_date(data_copy):
     set_cell(data_copy / "policy_events.csv", 4, "date", "2019-13-01")
-    with pytest.raises(DataError, match=r"policy_events.csv, line 4, column 'date': expected a date .* found '2019-13-01'"):
+    with pytest.raises(DataError, match=r"policy_events.csv, line 4, column 'date': expected a real date .* found '2019-13-01'"):
         data.load("policy_events", data_copy)
 
 
@@ -163,14 +163,14 @@ def test_text_in_a_number_column(data_copy):
 
 def test_value_outside_its_range(data_copy):
     set_cell(data_copy / "kosovo_recognitions.csv", 2, "recognised_on", "2007-12-31")
-    with pytest.raises(DataError, match=r"line 2, column 'recognised_on': expected a date written YYYY-MM-DD .*"
+    with pytest.raises(DataError, match=r"line 2, column 'recognised_on': expected a real date written YYYY-MM-DD .*"
                                         r"no earlier than 2008-02-17, found '2007-12-31'"):
         data.load("kosovo_recognitions", data_copy)
 
 
 def test_negative_number(data_copy):
     set_cell(data_copy / "troop_presence.csv", 2, "us_troops", "-5")
-    with pytest.raises(DataError, match=r"troop_presence.csv, line 2, column 'us_troops': expected a whole number "
+    with pytest.raises(DataError, match=r"troop_presence.csv, line 2, column 'us_troops': expected a whole number, "
                                         r"no less than 0, found '-5'"):
         data.load("troop_presence", data_copy)
 

@@ -239,3 +239,5 @@ def test_a_journal_set_aside_is_announced_in_the_widget_not_as_a_python_warning(
     assert "could not be read" in prediction.feedback.value and "unreadable-" in prediction.feedback.value
     assert not prediction.revealed and len(recwarn) == 0
     assert list(journal_file.parent.glob("journal.unreadable-*.json"))  # kept, never overwritten
+    later = exercises.rate("C3", journal=Journal(journal_file, warn=False))  # another widget, same session
+    assert "could not be read" in later.status.value

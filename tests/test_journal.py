@@ -55,7 +55,7 @@ def test_corrupt_journal_is_kept_aside_not_overwritten(journal_file, content):
         journal.record("answer", "q1", "B")
     kept = list(journal_file.parent.glob("journal.unreadable-*.json"))
     assert len(kept) == 1 and kept[0].read_text(encoding="latin-1") == content
-    assert str(kept[0]) in journal.notice
+    assert kept[0].name in journal.notice and str(journal_file.parent) in journal.notice
     assert Journal(journal_file).latest("answer", "q1") == "B"
 
 
@@ -112,3 +112,14 @@ def test_set_aside_moves_only_the_unusable_entries_of_one_key(journal_file):
     assert "moved to" in notice and journal.latest("rating", "C3") == {"stars": 4, "reason": "fine"}
     assert journal.latest("rating", "C4") == {"stars": "lots"}  # another key: not touched
     assert journal.set_aside("rating", "C3", lambda v: True) == ""
+
+
+def test_a_damaged_entry_is_moved_on_its_own_and_the_rest_kept(journal_file):
+    journal_file.parent.mkdir(parents=True)
+    good = {"time": "t", "notebook": "03", "kind": "rating", "key": "C3", "value": {"stars": 4, "reason": "fine"}}
+    journal_file.write_text(json.dumps({"version": 1, "entries": [good, {"kind": "answer", "key": "q1"}]}))
+    journal = Journal(journal_file, warn=False)
+    assert journal.latest("rating", "C3") == {"stars": 4, "reason": "fine"}
+    assert "1 entry of your journal could not be read" in journal.notice
+    side = json.loads(journal_file.with_name("journal.set-aside.json").read_text())["entries"]
+    assert side == [{"kind": "answer", "key": "q1"}] and not list(journal_file.parent.glob("*.unreadable-*"))

@@ -155,7 +155,7 @@ def test_a_broken_data_file_shows_one_plain_line_in_a_notebook(data_copy, monkey
     outputs = notebook.cells[0].outputs
     assert [o["output_type"] for o in outputs] == ["stream"] and outputs[0]["name"] == "stderr"
     assert outputs[0]["text"].startswith(
-        "A data file could not be read. data/policy_events.csv, line 4, column 'date': expected a date")
+        "A data file could not be read. data/policy_events.csv, line 4, column 'date': expected a real date")
     assert "Traceback" not in outputs[0]["text"] and notebook.cells[1].outputs == []
 
 

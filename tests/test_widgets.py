@@ -135,3 +135,18 @@ def test_a_failing_view_says_so_in_the_widget_instead_of_failing_silently(monkey
     monkeypatch.undo()
     explorer.country.value = "XKX"
     assert "error" not in explorer.state and "US actions on Kosovo" in explorer.summary.value
+
+
+def test_a_broken_table_shows_its_own_message_and_prints_no_traceback(monkeypatch, capsys):
+    from helpers.data import DataError
+
+    explorer = widgets.events_explorer(claim_id="C3")
+
+    def broken(*args, **kwargs):
+        raise DataError("data/policy_events.csv, line 3, column 'date': expected a real date")
+
+    monkeypatch.setattr(analysis, "filter_events", broken)
+    explorer.country.value = "SRB"
+    assert "A data file could not be read." in explorer.summary.value and "line 3, column" in explorer.summary.value
+    assert "Something went wrong" not in explorer.summary.value
+    assert "Traceback" not in capsys.readouterr().err  # nothing printed into the cell beyond the message
