@@ -7,9 +7,11 @@ teacher on a shared JupyterHub may set it to the student's home folder).
 Every save takes a lock, rereads the file, appends the new entry and replaces the file
 atomically (write to a temporary file, flush to disk, rename). So a kernel killed
 mid-save leaves the previous journal intact, and two notebooks open at once never
-overwrite each other's entries. A journal that is not valid (hand-edited, truncated by a
-full disk) is moved aside under a new name, never overwritten, and the student is told
-where it went.
+overwrite each other's entries; a temporary file left by an interrupted save is removed
+by the next one. A journal that cannot be parsed (truncated by a full disk) is moved aside
+under a new name, never overwritten. A damaged entry, or an answer a question cannot use
+(``set_aside``), is moved on its own to ``journal.set-aside.json`` and the rest is kept.
+Either way the student is told where it went, in every widget of the session.
 """
 
 from __future__ import annotations
