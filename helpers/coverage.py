@@ -23,13 +23,20 @@ SEARCH_LOG = Path("verification") / "searches_2024_2026.csv"
 START, END = "<!-- coverage:start -->", "<!-- coverage:end -->"
 
 
-def searched(data_dir: Path | None = None) -> set[tuple[str, str]]:
-    """(month, country) pairs that the search log says were searched."""
+def searched(data_dir: Path | None = None) -> dict[tuple[str, str], str]:
+    """(month, country) -> the search log's note, for every pair that was searched."""
     path = Path(data_dir or data.DATA_DIR) / SEARCH_LOG
     if not path.exists():
-        return set()
+        return {}
     with path.open(encoding="utf-8", newline="") as stream:
-        return {(row["month"], row["country"]) for row in csv.DictReader(stream)}
+        return {(row["month"], row["country"]): row["note"] for row in csv.DictReader(stream)}
+
+
+def _empty_cell(note: str | None) -> str:
+    if note is None:
+        return "-"
+    # Searched, but the sources available to the search had nothing for that month at all.
+    return "0 (no sources)" if note.lower().startswith("no sources") else "0 (searched)"
 
 
 def table(data_dir: Path | None = None) -> pd.DataFrame:
@@ -42,13 +49,14 @@ def table(data_dir: Path | None = None) -> pd.DataFrame:
 
 
 def markdown(data_dir: Path | None = None) -> str:
-    """The coverage table: a count, '0 (searched)' for a quiet month, or '-' where no search is logged."""
+    """The coverage table: a count; '0 (searched)' for a quiet month; '0 (no sources)' where the
+    searched sources had nothing for the month at all; '-' where no search is logged."""
     done = searched(data_dir)
     names = data.load("countries", data_dir).set_index("country_code")["country_name"].astype(str).to_dict()
     counts = table(data_dir)
     header = "| Month | " + " | ".join(names.get(c, "Region") for c in COUNTRIES) + " |"
     lines = [header, "|" + " --- |" * (len(COUNTRIES) + 1)]
     for month, row in counts.iterrows():
-        cells = [str(n) if n else ("0 (searched)" if (month, c) in done else "-") for c, n in row.items()]
+        cells = [str(n) if n else _empty_cell(done.get((month, c))) for c, n in row.items()]
         lines.append(f"| {month} | " + " | ".join(cells) + " |")
     return "\n".join(lines)

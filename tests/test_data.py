@@ -278,3 +278,11 @@ def test_an_edit_to_a_table_is_seen_at_once_without_a_restart(data_copy):
     set_cell(data_copy / "countries.csv", 2, "un_member", "perhaps")  # and a broken edit is caught at once
     with pytest.raises(DataError, match="countries.csv, line 2, column 'un_member'"):
         data.load("countries", data_copy)
+
+
+def test_a_second_source_is_never_the_first_one_again():
+    for name in data.dataset_names():
+        frame = data.load(name)
+        if {"source_id", "alt_source_id"} <= set(frame.columns):
+            same = frame[frame["source_id"].astype(str) == frame["alt_source_id"].astype(str)]
+            assert same.empty, f"{name}: alt_source_id repeats source_id in {len(same)} rows"

@@ -131,3 +131,17 @@ def test_every_claim_has_tagged_evidence():
         if "claim_list" in frame.columns:
             tagged.update(claim for claims in frame["claim_list"] for claim in claims)
     assert set(data.load("claims")["claim_id"]) <= tagged
+
+
+def test_sanctions_and_us_actions_agree_since_the_election():
+    """Every designation or delisting since the election is in both tables, on the same day."""
+    sanctions = data.load("sanctions")
+    changes = sanctions[sanctions["action"].isin(["designation", "delisting"])
+                        & (sanctions["date"] > analysis.ESSAY_PERIOD[1])]
+    events = data.load("policy_events").set_index("event_id")
+    assert set(changes["date"]) <= set(events[events["institution"] == "Treasury/OFAC"]["date"])
+    designations_and_delistings = ["PE301", "PE035", "PE306", "PE044", "PE045"]
+    assert set(events.loc[designations_and_delistings, "date"]) <= set(changes["date"])
+    delisted = set(changes[changes["date"] == "2025-10-17"]["target_name"].astype(str))
+    assert delisted == {"Jelena Pajić Baštinac", "Danijel Dragičević", "Goran Raković", "Dijana Milanković"}
+    assert "Milorad Dodik" in set(changes[changes["date"] == "2025-10-29"]["target_name"].astype(str))
