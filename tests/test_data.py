@@ -286,3 +286,17 @@ def test_a_second_source_is_never_the_first_one_again():
         if {"source_id", "alt_source_id"} <= set(frame.columns):
             same = frame[frame["source_id"].astype(str) == frame["alt_source_id"].astype(str)]
             assert same.empty, f"{name}: alt_source_id repeats source_id in {len(same)} rows"
+
+
+def test_every_date_says_how_precise_it_is():
+    """A date known only to the month is stored as the 1st with 'month', never passed off as a day."""
+    descriptor = json.loads((data.DATA_DIR / "datapackage.json").read_text())
+    for resource in descriptor["resources"]:
+        names = [f["name"] for f in resource["schema"]["fields"]]
+        for field in resource["schema"]["fields"]:
+            if field.get("type") != "date" or resource["name"] in ("sources", "administrations"):
+                continue
+            precision = "date_precision" if field["name"] in ("date", "recognised_on") else f"{field['name']}_precision"
+            assert precision in names, f"{resource['name']}.{field['name']} has no {precision} column"
+    table = data.load("policy_events")
+    assert (table.loc[table["date_precision"] == "month", "date"].dt.day == 1).all()
