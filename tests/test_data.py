@@ -53,9 +53,10 @@ def test_administration_is_derived_from_the_date():
 
 
 def test_event_outside_every_term_is_reported(data_copy):
-    set_cell(data_copy / "policy_events.csv", 2, "date", "1991-05-01")
-    with pytest.raises(DataError, match=r"policy_events.csv, row PE\d+, column 'date': 1991-05-01 falls outside"):
-        data.load("policy_events", data_copy)
+    # The earliest administration in the table began in 1989; a sanctions row has no earlier minimum.
+    set_cell(data_copy / "sanctions.csv", 2, "date", "1985-05-01")
+    with pytest.raises(DataError, match=r"sanctions.csv, row SA\d+, column 'date': 1985-05-01 falls outside"):
+        data.load("sanctions", data_copy)
 
 
 def test_unknown_dataset_name_lists_the_known_ones():

@@ -69,7 +69,7 @@ def test_published_counts_keep_both_reports():
 def test_policy_events():
     events = data.load("policy_events")
     assert len(events) >= 100 and set(events["administration"].astype(str)) == {
-        "clinton", "bush", "obama", "trump1", "biden", "trump2"}
+        "hwbush", "clinton", "bush", "obama", "trump1", "biden", "trump2"}
     recognition = events[events["short_label"] == "US recognises Kosovo"].iloc[0]
     assert day(recognition["date"]) == "2008-02-18" and recognition["administration"] == "bush"
     assert day(events[events["short_label"] == "Washington economic deal signed"].iloc[0]["date"]) == "2020-09-04"
