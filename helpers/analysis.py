@@ -177,11 +177,6 @@ def us_milestones(countries: tuple[str, ...] = ("XKX", "SRB")) -> pd.DataFrame:
     return chosen.sort_values("date").reset_index(drop=True)
 
 
-def tagged(frame: pd.DataFrame, claim_id: str) -> pd.Series:
-    """A boolean mask: the rows whose claim_ids include claim_id (an empty frame gives an empty mask)."""
-    return pd.Series([claim_id in ids for ids in frame["claim_list"]], index=frame.index, dtype=bool)
-
-
 def events_for_claim(claim_id: str, substance: str | tuple[str, ...] | None = None) -> pd.DataFrame:
     """US actions tagged with a claim id, optionally only those with the given substance code(s)."""
     chosen = filter_events(claim_id=claim_id)
@@ -289,7 +284,7 @@ def filter_events(country: str = "all", administration: str = "all", pillar: str
     if pillar != "all":
         events = events[events["pillar"] == pillar]
     if claim_id:
-        events = events[tagged(events, claim_id)]
+        events = events[data.tagged(events, claim_id)]
     if show == "departs_or_unclear":
         events = events[events["substance"].isin(["departs", "unclear"])]
     elif show == "tone_changed":

@@ -142,8 +142,10 @@ def _explain_header(where: str, expected: list[str], header: list[str]) -> str:
     return f"{where}, line 1 (the header): the columns are in the wrong order or repeated. {order}"
 
 
-def _precheck(resource: dict, path: Path) -> None:
-    """What Frictionless reports badly or not at all: encoding, NUL bytes, the header, no rows."""
+def _precheck(resource: dict, path: Path) -> list[str]:
+    """What Frictionless reports badly or not at all: encoding, NUL bytes, the header, no rows.
+
+    Returns the file's lines, for the caller to tell blank lines from real rows."""
     where, filename = f"data/{resource['path']}", resource["path"]
     raw = path.read_bytes()
     if not raw.strip():
@@ -166,6 +168,7 @@ def _precheck(resource: dict, path: Path) -> None:
         raise DataError(_explain_header(where, expected, header) + " " + _restore_hint(filename))
     if not any(line.strip() for line in lines[1:]):
         raise DataError(f"{where} has a header but no rows. {_restore_hint(filename)}")
+    return lines
 
 
 def _explain(error, resource: dict, data_dir: Path) -> str:
@@ -226,11 +229,10 @@ def validate(name: str, data_dir: Path | None = None) -> None:
     for reference in {fk["reference"]["resource"] for fk in resource["schema"].get("foreignKeys", [])}:
         if reference != name:
             validate(reference, data_dir)
-    _precheck(resource, path)
+    lines = _precheck(resource, path)
     report = _package(data_dir).get_resource(name).validate()
     # Blank lines (a spreadsheet's trailing empty rows) are harmless: pandas skips them too.
-    blank = {number for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1)
-             if not line.strip(",; \t")}
+    blank = {number for number, line in enumerate(lines, start=1) if not line.strip(",; \t")}
     errors = [e for e in (report.tasks[0].errors if report.tasks else report.errors)
               if getattr(e, "row_number", None) not in blank]
     if errors:
@@ -324,6 +326,11 @@ def _derive(name: str, frame: pd.DataFrame, data_dir: Path) -> pd.DataFrame:
 # Sources ----------------------------------------------------------------------------
 
 
+def tagged(frame: pd.DataFrame, claim_id: str) -> pd.Series:
+    """A boolean mask: the rows whose claim_ids include claim_id (an empty frame gives an empty mask)."""
+    return pd.Series([claim_id in ids for ids in frame["claim_list"]], index=frame.index, dtype=bool)
+
+
 def _rows_for_claim(frame: pd.DataFrame, claim_id: str | None, data_dir: Path | None = None) -> pd.DataFrame:
     if claim_id is None:
         return frame
@@ -332,7 +339,7 @@ def _rows_for_claim(frame: pd.DataFrame, claim_id: str | None, data_dir: Path | 
         return frame[frame["context_id"].isin(events["context_id"])]
     if "claim_list" not in frame.columns:
         return frame
-    return frame[pd.Series([claim_id in ids for ids in frame["claim_list"]], index=frame.index, dtype=bool)]
+    return frame[tagged(frame, claim_id)]
 
 
 def sources_for(names: list[str], data_dir: Path | None = None, claim_id: str | None = None) -> pd.DataFrame:

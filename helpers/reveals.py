@@ -12,7 +12,7 @@ import html
 
 import pandas as pd
 
-from . import analysis, charts, data
+from . import analysis, charts, data, tables
 from .questions import Figure
 
 
@@ -43,16 +43,12 @@ def un_recognition_figures() -> list[Figure]:
 
 def un_recognition_range_html() -> str:
     """The reveal of the UN-count prediction: each figure, what it counts, who says so."""
-    rows = "".join(
-        f"<tr><td style='text-align:right'><b>{f.value:g}</b></td><td>{html.escape(f.who)}</td>"
-        f"<td>{html.escape(f.counts)}</td><td>{f.source if f.source.startswith('<') else html.escape(f.source)}</td></tr>"
-        for f in sorted(un_recognition_figures(), key=lambda f: f.value)
-    )
-    return (
-        "<table><caption>Figures for the number of states that recognise Kosovo, lowest first</caption>"
-        "<tr><th>Figure</th><th>Who</th><th>What is counted</th><th>Source</th></tr>"
-        f"{rows}</table><p>{html.escape(analysis.withdrawal_counts_sentence())}</p>"
-    )
+    rows = [[f"<b>{f.value:g}</b>", html.escape(f.who), html.escape(f.counts),
+             f.source if f.source.startswith("<") else html.escape(f.source)]
+            for f in sorted(un_recognition_figures(), key=lambda f: f.value)]
+    return (tables.html_table("Figures for the number of states that recognise Kosovo, lowest first",
+                              ["Figure", "Who", "What is counted", "Source"], rows)
+            + f"<p>{html.escape(analysis.withdrawal_counts_sentence())}</p>")
 
 
 def eu_non_recognising_count() -> int:

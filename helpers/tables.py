@@ -16,7 +16,7 @@ from . import analysis, charts, data
 CELL = 'style="text-align:left;vertical-align:top;padding:3px 8px"'
 
 
-def _table(caption: str, header: list[str], rows: list[list[str]]) -> str:
+def html_table(caption: str, header: list[str], rows: list[list[str]]) -> str:
     head = "".join(f"<th {CELL}>{html.escape(h)}</th>" for h in header)
     body = "".join("<tr>" + "".join(f"<td {CELL}>{cell}</td>" for cell in row) + "</tr>" for row in rows)
     return (f'<div style="max-height:480px;overflow:auto"><table class="jp-RenderedHTMLCommon">'
@@ -53,7 +53,7 @@ def events_table(events: pd.DataFrame, caption: str, coding: bool = False) -> st
                     f"<b>{html.escape(str(event.tone))}</b>: {html.escape(event.tone_rationale)}"]
         row.append(_sources(event.source_id, event.alt_source_id))
         rows.append(row)
-    return _table(caption, header, rows)
+    return html_table(caption, header, rows)
 
 
 def withdrawals_table(caption: str) -> str:
@@ -70,26 +70,14 @@ def withdrawals_table(caption: str) -> str:
             _sources(row.withdrawal_source_id),
             html.escape(row.note if isinstance(row.note, str) else ""),
         ])
-    return _table(caption, ["State", "Recognised", "Withdrawal claimed", "Status", "The withdrawal rests on",
+    return html_table(caption, ["State", "Recognised", "Withdrawal claimed", "Status", "The withdrawal rests on",
                             "Source of the withdrawal", "Note"], rows)
-
-
-def reported_counts_table(caption: str) -> str:
-    """Headline figures each side publishes, with what each counts and who reported it."""
-    rows = []
-    for row in analysis.reported_counts().itertuples():
-        other = "" if pd.isna(row.alt_figure) else f" (another report: {row.alt_figure})"
-        when = "not shown" if pd.isna(row.as_of) else charts.format_date(row.as_of, "month")
-        rows.append([html.escape(str(row.side)), html.escape(str(row.claimant)), f"{row.figure}{other}",
-                     html.escape(str(row.what_is_counted)), html.escape(when), _sources(row.source_id),
-                     html.escape(row.note if isinstance(row.note, str) else "")])
-    return _table(caption, ["Side", "Who says so", "Figure", "What is counted", "As of", "Source", "Note"], rows)
 
 
 def context_table(claim_id: str, caption: str) -> str:
     """Events by actors other than the US that frame a claim, with each holder's reading beside them."""
     events = data.load("context_events")
-    events = events[analysis.tagged(events, claim_id)].sort_values("date")
+    events = events[data.tagged(events, claim_id)].sort_values("date")
     views = data.load("context_views")
     rows = []
     for event in events.itertuples():
@@ -99,7 +87,7 @@ def context_table(claim_id: str, caption: str) -> str:
         rows.append([html.escape(charts.format_date(event.date, event.date_precision)), html.escape(str(event.actor)),
                      html.escape(str(event.summary)), "<br>".join(readings) or "<i>not disputed</i>",
                      _sources(event.source_id, event.alt_source_id)])
-    return _table(caption, ["When", "Who", "What happened", "How each side reads it", "Source"], rows)
+    return html_table(caption, ["When", "Who", "What happened", "How each side reads it", "Source"], rows)
 
 
 def sources_list(names: list[str], claim_id: str | None = None) -> str:
@@ -123,13 +111,15 @@ def coding_comparison(events: pd.DataFrame, coding: dict) -> tuple[str, int, int
         same_substance, same_tone = mine.get("substance") == event.substance, mine.get("tone") == event.tone
         agree_substance += same_substance
         agree_tone += same_tone
-        rows.append(
-            f"<tr><td>{html.escape(event.when)}</td><td>{html.escape(event.summary_short)}</td>"
-            f"<td>{html.escape(str(mine.get('substance')))}</td><td><b>{html.escape(str(event.substance))}</b>"
-            f"{'' if same_substance else ' (differs)'}<br><small>{html.escape(event.substance_rationale)}</small></td>"
-            f"<td>{html.escape(str(mine.get('tone')))}</td><td><b>{html.escape(str(event.tone))}</b>"
-            f"{'' if same_tone else ' (differs)'}<br><small>{html.escape(event.tone_rationale)}</small></td></tr>")
-    table = ("<table><caption>Your coding beside ours, with our reason for each</caption><tr><th>When</th>"
-             "<th>What happened</th><th>Your substance</th><th>Our substance, and why</th><th>Your tone</th>"
-             "<th>Our tone, and why</th></tr>" + "".join(rows) + "</table>")
+        rows.append([
+            html.escape(event.when), html.escape(event.summary_short), html.escape(str(mine.get("substance"))),
+            f"<b>{html.escape(str(event.substance))}</b>{'' if same_substance else ' (differs)'}"
+            f"<br><small>{html.escape(event.substance_rationale)}</small>",
+            html.escape(str(mine.get("tone"))),
+            f"<b>{html.escape(str(event.tone))}</b>{'' if same_tone else ' (differs)'}"
+            f"<br><small>{html.escape(event.tone_rationale)}</small>",
+        ])
+    table = html_table("Your coding beside ours, with our reason for each",
+                       ["When", "What happened", "Your substance", "Our substance, and why", "Your tone",
+                        "Our tone, and why"], rows)
     return table, agree_substance, agree_tone

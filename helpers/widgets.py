@@ -150,13 +150,14 @@ class EventsExplorer(w.VBox):
                  claim_id: str | None = None, show: str = "all"):
         self.claim_id = claim_id
         # Only countries with actions for this claim, each with its count: no choice leads to an empty chart.
-        counts = analysis.filter_events(claim_id=claim_id)["country"].astype(str).value_counts()
+        claim_events = analysis.filter_events(claim_id=claim_id)
+        counts = claim_events["country"].astype(str).value_counts()
         self.country = w.Dropdown(
             options=[("All countries", "all")] + [(f"{name[0].upper() + name[1:]} ({counts[code]})", code)
                                                    for code, name in analysis.event_countries().items()
                                                    if counts.get(code, 0) or code == country],
             value=country, description="Country:", style=CONTROL_STYLE)
-        by_term = analysis.filter_events(claim_id=claim_id)["administration"].astype(str).value_counts()
+        by_term = claim_events["administration"].astype(str).value_counts()
         self.administration = w.Dropdown(
             options=[("All administrations", "all")] + [(f"{label} ({by_term[a]})", a) for a, label
                                                          in analysis.administration_labels().items()
