@@ -42,8 +42,11 @@ def reported(callback):
             if isinstance(getattr(self, "state", None), dict):
                 self.state["error"] = f"{type(error).__name__}: {error}"
             for part in STALE_PARTS:
-                if hasattr(self, part) and hasattr(getattr(self, part), "value"):
-                    getattr(self, part).value = ""
+                stale = getattr(self, part, None)
+                if hasattr(stale, "clear"):  # a browser-drawn chart hides until its next update
+                    stale.clear()
+                elif hasattr(stale, "value"):
+                    stale.value = ""
             target = next((getattr(self, p) for p in MESSAGE_PARTS if hasattr(self, p)), None)
             if target is not None:
                 target.value = message_html(error)

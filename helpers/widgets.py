@@ -13,7 +13,7 @@ import html
 
 import ipywidgets as w
 
-from . import analysis, charts, data, tables
+from . import analysis, data, tables, vega, vega_charts
 from .guard import reported
 
 FULL_WIDTH = w.Layout(width="100%")
@@ -25,17 +25,26 @@ def live_text(text: str) -> str:
     return f'<div role="status" aria-live="polite">{html.escape(text)}</div>'
 
 
-def _recognition_timeline(group: str, year: int, counted: bool) -> charts.Chart:
+def recognition_description(group: str, year: int, counted: bool) -> tuple[str, int]:
+    """The sentence that says what the recognitions timeline shows, and the count it gives."""
     counting = "counting every recognition" if counted else "leaving out claimed withdrawals"
-    return charts.recognition_timeline(analysis.recognitions(group, count_claimed_withdrawals=counted),
-                                       analysis.group_label(group), analysis.group_size(group), year,
-                                       analysis.us_milestones(), counting=counting, essay=analysis.ESSAY_PERIOD)
+    table = analysis.recognitions(group, count_claimed_withdrawals=counted)
+    shown = table[table["date"].dt.year <= year]
+    total = int(shown["cumulative"].iloc[-1]) if not shown.empty else 0
+    size, label = analysis.group_size(group), analysis.group_label(group)
+    of_group = f" of the {size} {label}" if size else f" {label}"
+    that_year = int(shown.loc[shown["date"].dt.year == year, "change"].sum())
+    in_year = f"; the net change in {year} itself was {that_year:+d}" if year > 2008 else ""
+    return (f"Step chart: by the end of {year}, {total}{of_group} had recognised Kosovo ({counting}){in_year}. "
+            "Dashed lines mark US milestones; the shaded band marks when the essay was written."), total
 
 
-def _recognition_map(year: int) -> charts.Chart:
-    return charts.recognition_map(data.load_country_shapes(), analysis.recognition_years(), year,
-                                  analysis.withdrawal_claims(),
-                                  extra_description=analysis.group_split_sentence("g20", year))
+def map_description(year: int) -> str:
+    shown = sum(1 for y in analysis.recognition_years().values() if y <= year)
+    return (f"World map of all states and entities (not only UN members): {shown} had recognised Kosovo by the end "
+            f"of {year}, coloured from dark (2008) to light (latest); grey states had not; a dashed or solid outline "
+            f"marks a withdrawal claimed by Serbia (disputed or confirmed). "
+            f"{analysis.group_split_sentence('g20', year)}")
 
 
 class RecognitionExplorer(w.VBox):
@@ -65,15 +74,13 @@ class RecognitionExplorer(w.VBox):
                       "confirmed) are left out"],
         )
         self.summary = w.HTML(layout=FULL_WIDTH)
-        self.timeline = w.HTML(layout=FULL_WIDTH)
-        self.map = w.HTML(layout=FULL_WIDTH)
+        # Drawn in the browser: a control changes a param there, the kernel only writes the sentence.
+        self.timeline = vega.VegaChart(vega_charts.recognition_timeline_spec(), layout=FULL_WIDTH)
+        self.map = vega.VegaChart(vega_charts.recognition_map_spec(), layout=FULL_WIDTH) if show_map else None
         self.show_map = show_map
         self.state: dict = {}
-        self._timelines: dict = {}  # drawn charts by setting: a redraw costs ~0.3 s, students revisit often
-        self._maps: dict = {}
-        for control in (self.group, self.counting):
-            control.observe(self._on_change, names="value")
-        self.year.observe(self._on_year, names="value")
+        for control in (self.group, self.counting, self.year):
+            control.observe(lambda _change: self.update(), names="value")
         children = [self.group, self.counting, self.year, self.summary, self.timeline]
         if show_map:
             children.append(self.map)
@@ -84,34 +91,16 @@ class RecognitionExplorer(w.VBox):
         """Every control, by the key under which `state` reports its setting (for tests)."""
         return {"group": self.group, "year": self.year, "count_claimed_withdrawals": self.counting}
 
-    def _on_change(self, _change) -> None:
-        self.update(redraw_map=False)
-
-    def _on_year(self, _change) -> None:
-        self.update()
-
-    def _timeline_chart(self, group: str, year: int, counted: bool) -> tuple[str, str, int]:
-        key = (group, year, counted)
-        if key not in self._timelines:
-            chart = _recognition_timeline(group, year, counted)
-            # The summary line above the chart already shows the description (and announces it).
-            count = int(chart.data["cumulative"].iloc[-1]) if not chart.data.empty else 0
-            self._timelines[key] = (chart.html(caption=False), chart.description, count)
-        return self._timelines[key]
-
-    def _map_chart(self, year: int) -> tuple[str, str]:
-        if year not in self._maps:
-            chart = _recognition_map(year)
-            self._maps[year] = (chart.html(), chart.description)
-        return self._maps[year]
-
     @reported
-    def update(self, redraw_map: bool = True) -> None:
+    def update(self) -> None:
         self.state.pop("error", None)
         group, year, counted = self.group.value, self.year.value, self.counting.value
-        self.timeline.value, text, count = self._timeline_chart(group, year, counted)
-        if self.show_map and redraw_map:
-            self.map.value, self.state["map_description"] = self._map_chart(year)
+        text, count = recognition_description(group, year, counted)
+        self.timeline.update(params={"group": group, "group_label": analysis.group_label(group),
+                                     "counted": counted, "year": year}, description=text)
+        if self.map is not None and self.map.params.get("year") != year:
+            self.map.update(params={"year": year}, description=map_description(year))
+            self.state["map_description"] = self.map.description
         self.summary.value = live_text(text)
         self.state.update(group=group, year=year, count_claimed_withdrawals=counted, count=count,
                           description=text, group_size=analysis.group_size(group))
@@ -122,9 +111,10 @@ def recognition_explorer(**settings) -> RecognitionExplorer:
     return RecognitionExplorer(**settings)
 
 
-def recognition_static(group: str = "un", year: int = 2026) -> list:
-    """The explorer's two charts at their default settings, for print and exported HTML."""
-    return [_recognition_timeline(group, year, True), _recognition_map(year)]
+def recognition_static(group: str = "un", year: int = 2026) -> list[vega.Static]:
+    """The explorer's two charts at the given settings, as PNGs, for print and exported HTML."""
+    explorer = RecognitionExplorer(group=group, year=year)
+    return [explorer.timeline.static(), explorer.map.static()]
 
 
 def _administration_terms():
@@ -132,11 +122,9 @@ def _administration_terms():
     return terms.assign(administration_id=terms["administration_id"].astype(str))
 
 
-def _events_chart(events, country: str, claim_id: str | None) -> charts.Chart:
+def _events_title(country: str, claim_id: str | None) -> str:
     where = analysis.event_countries().get(country, "the Western Balkans")
-    title = f"US actions on {where}" + (f", tagged {claim_id}" if claim_id else "")
-    return charts.events_timeline(events, _administration_terms(), title, analysis.coding_counts_sentence(events),
-                                  essay=analysis.ESSAY_PERIOD)
+    return f"US actions on {where}" + (f", tagged {claim_id}" if claim_id else "")
 
 
 class EventsExplorer(w.VBox):
@@ -171,7 +159,8 @@ class EventsExplorer(w.VBox):
         self.show = w.Dropdown(options=[(label, key) for key, label in analysis.SHOW.items()], value=show,
                                description="Show:", style=CONTROL_STYLE)
         self.summary = w.HTML(layout=FULL_WIDTH)
-        self.chart = w.HTML(layout=FULL_WIDTH)
+        self.chart = vega.VegaChart(vega_charts.events_timeline_spec(claim_events, _administration_terms()),
+                                    layout=FULL_WIDTH)
         self.table = w.HTML(layout=FULL_WIDTH)
         self.state: dict = {}
         for control in (self.country, self.administration, self.pillar, self.show):
@@ -190,14 +179,18 @@ class EventsExplorer(w.VBox):
         self.state.pop("error", None)
         events = analysis.filter_events(self.country.value, self.administration.value, self.pillar.value,
                                         self.claim_id, self.show.value)
-        chart = _events_chart(events, self.country.value, self.claim_id)
-        self.chart.value = chart.html(caption=False)
+        title = _events_title(self.country.value, self.claim_id)
+        counts = analysis.coding_counts_sentence(events)
+        # Only the rows change: the browser redraws from them, the kernel draws nothing.
+        self.chart.update(params={"heading": title}, description=f"Timeline, {title}: {counts}",
+                          datasets={"events": vega_charts.events_rows(events),
+                                    "terms": vega_charts.term_rows(events, _administration_terms())})
         self.table.value = tables.events_table(events, "The actions on the chart, with our coding and its reasons",
                                                coding=True) if not events.empty else ""
-        self.summary.value = live_text(f"{chart.title}: {analysis.coding_counts_sentence(events)}")
+        self.summary.value = live_text(f"{title}: {counts}")
         self.state.update(country=self.country.value, administration=self.administration.value,
                           pillar=self.pillar.value, show=self.show.value, count=len(events),
-                          event_ids=list(events["event_id"].astype(str)), description=chart.description)
+                          event_ids=list(events["event_id"].astype(str)), description=self.chart.description)
 
 
 def events_explorer(**filters) -> EventsExplorer:
@@ -205,6 +198,6 @@ def events_explorer(**filters) -> EventsExplorer:
     return EventsExplorer(**filters)
 
 
-def events_static(**filters) -> charts.Chart:
-    """The actions timeline at the given filters, for print and exported HTML."""
-    return _events_chart(analysis.filter_events(**filters), filters.get("country", "all"), filters.get("claim_id"))
+def events_static(**filters) -> vega.Static:
+    """The actions timeline at the given filters, as a PNG, for print and exported HTML."""
+    return EventsExplorer(**filters).chart.static()

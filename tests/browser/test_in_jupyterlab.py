@@ -105,18 +105,23 @@ def test_kosovo_notebook_widgets_answer_a_student(page, lab, screenshot_dir):
     # Recognition explorer: year slider by keyboard, group dropdown, withdrawals toggle.
     explorer = _explorer(page)
     explorer.scroll_into_view_if_needed()
-    timeline, world = explorer.locator("img").nth(0), explorer.locator("img").nth(1)
+    # Charts are drawn by Vega in the browser: each carries the revision it has drawn and its text.
+    timeline, world = explorer.locator(".balkans-vega").nth(0), explorer.locator(".balkans-vega").nth(1)
+    expect(timeline.locator("svg")).to_contain_text("Recognitions of Kosovo by UN member states, 2008-2026")
+    expect(world.locator("svg path").first).to_be_attached()
     summary = explorer.locator('[role="status"]').first
     slider = jupyter.by_label(explorer, "Up to the end of", "widget-hslider")
-    before = (timeline.get_attribute("src"), world.get_attribute("src"), summary.inner_text())
+    before = (timeline.get_attribute("data-revision"), world.get_attribute("data-revision"), summary.inner_text())
     assert "by the end of 2026" in before[2]
     handle = slider.locator(".noUi-handle")
     handle.focus()
     page.keyboard.press("ArrowLeft")
     expect(summary).to_contain_text("by the end of 2025")
     expect(slider.locator(".widget-readout")).to_have_text("2025")
-    expect(world).not_to_have_attribute("src", before[1])
-    expect(timeline).not_to_have_attribute("src", before[0])
+    expect(world).not_to_have_attribute("data-revision", before[1])
+    expect(timeline).not_to_have_attribute("data-revision", before[0])
+    expect(timeline.locator("svg")).to_contain_text("Recognitions of Kosovo by UN member states, 2008-2025")
+    expect(timeline.locator('[role="img"]')).to_have_attribute("aria-label", re.compile("by the end of 2025"))
     handle.focus()
     page.keyboard.press("Home")  # back to 2008
     expect(summary).to_contain_text("by the end of 2008")
@@ -127,6 +132,7 @@ def test_kosovo_notebook_widgets_answer_a_student(page, lab, screenshot_dir):
     jupyter.by_label(explorer, "Count recognitions by", "widget-dropdown").locator("select").select_option(
         label="EU member states")
     expect(summary).to_contain_text("of the 27 EU member states")
+    expect(timeline.locator("svg")).to_contain_text("Recognitions of Kosovo by EU member states")
     explorer.locator("button", has_text="Leave out claimed withdrawals").click()
     expect(summary).to_contain_text("leaving out claimed withdrawals")
     explorer.screenshot(path=str(shots / "explorer-eu-leaving-out.png"))
@@ -148,13 +154,15 @@ def test_kosovo_notebook_widgets_answer_a_student(page, lab, screenshot_dir):
     actions = _explorer(page, "Administration")
     actions.scroll_into_view_if_needed()
     status = actions.locator('[role="status"]').first
-    chart = actions.locator("img").first
-    before = chart.get_attribute("src")
+    chart = actions.locator(".balkans-vega").first
+    expect(chart.locator("svg")).to_contain_text("US actions on the Western Balkans, tagged C3")
+    before = chart.get_attribute("data-revision")
     expect(status).to_contain_text("US actions on the Western Balkans, tagged C3")
     expect(status).to_contain_text("A count shows what we searched for")
     jupyter.choose(actions, "Country", "Kosovo (")
     expect(status).to_contain_text("US actions on Kosovo, tagged C3")
-    expect(chart).not_to_have_attribute("src", before)
+    expect(chart).not_to_have_attribute("data-revision", before)
+    expect(chart.locator("svg")).to_contain_text("US actions on Kosovo, tagged C3")
     jupyter.choose(actions, "Administration", "Trump, first term (")
     jupyter.by_label(actions, "Show", "widget-dropdown").locator("select").select_option(
         label="Substance departs or unclear")

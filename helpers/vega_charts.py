@@ -1,0 +1,286 @@
+"""Vega-Lite specs of the interactive charts, in the house style of charts.py.
+
+Each builder returns a spec whose params are the widget's controls (year, group, counting)
+or whose named dataset the widget replaces (the filtered actions): a control then changes
+a signal in the browser, not a picture in the kernel. Each chart is titled; the sentence
+that describes it is written by widgets.py, where the numbers are known.
+
+Information never rests on colour alone: the recognition map outlines claimed withdrawals
+with a dash pattern per status; the actions timeline codes substance by shape as well.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+import pandas as pd
+
+from . import analysis, data
+from .charts import KOSOVO_COLOUR, NEUTRAL, OKABE_ITO, SEQUENTIAL
+from .vega import VEGA_LITE_SCHEMA, records
+
+FONT = {"font": "sans-serif", "axis": {"labelFontSize": 12, "titleFontSize": 13},
+        "title": {"fontSize": 15, "anchor": "start"}, "legend": {"labelFontSize": 12, "titleFontSize": 12},
+        "view": {"stroke": None}}
+ESSAY_COLOUR = OKABE_ITO["purple"]
+FIRST_DAY, LAST_DAY = "2007-09-01", "2026-12-31"
+
+
+def _essay_layers(start: str, end: str, label: str) -> list[dict]:
+    """The shaded band of when the essay was written, and a note that points past it."""
+    start, end = (f"{pd.Timestamp(day):%Y-%m-%d}" for day in (start, end))
+    band = {"data": {"values": [{"start": start, "end": end, "label": label}]},
+            "mark": {"type": "rect", "color": ESSAY_COLOUR, "opacity": 0.35},
+            "encoding": {"x": {"field": "start", "type": "temporal"}, "x2": {"field": "end"},
+                         "tooltip": [{"field": "label", "title": "Shaded"}]}}
+    note = {"data": {"values": [{"end": end}]},
+            "mark": {"type": "text", "text": "after the essay →", "align": "left", "baseline": "bottom", "dx": 4,
+                     "y": {"expr": "height - 4"}, "fontSize": 10, "color": "#6b2a52"},
+            "encoding": {"x": {"field": "end", "type": "temporal"}}}
+    return [band, note]
+
+
+# Kosovo (C3): recognitions over time ---------------------------------------------------
+
+def _steps() -> list[dict]:
+    """The running total for every group and both ways of counting, with a row at each year's end."""
+    rows = []
+    years = range(2008, 2027)
+    for group in analysis.GROUPS:
+        for counted in (True, False):
+            table = analysis.recognitions(group, count_claimed_withdrawals=counted)
+            points = [{"date": "2008-02-17", "year": 2008, "cumulative": 0}]
+            points += [{"date": f"{d:%Y-%m-%d}", "year": d.year, "cumulative": int(c)}
+                       for d, c in zip(table["date"], table["cumulative"])]
+            # The line runs on to the end of the year chosen: the total at each year's end.
+            ends = table.groupby(table["date"].dt.year)["cumulative"].last().reindex(years).ffill().fillna(0)
+            points += [{"date": f"{year}-12-31", "year": year, "cumulative": int(total)} for year, total in ends.items()]
+            rows += [{**p, "group": group, "counted": counted} for p in sorted(points, key=lambda p: p["date"])]
+    return rows
+
+
+def _milestone_rows() -> list[dict]:
+    milestones = analysis.us_milestones()
+    milestones = milestones[milestones["date"] >= pd.Timestamp("2008-01-01")].reset_index(drop=True)
+    rows, previous = [], None
+    for position, row in milestones.iterrows():
+        # Labels of milestones less than a year apart alternate in height, so they never overlap.
+        close = previous is not None and (row["date"] - previous).days < 365
+        rows.append({"date": f"{row['date']:%Y-%m-%d}", "year": int(row["date"].year), "label": row["short_label"],
+                     "offset": 150 if close and position % 2 else 4})
+        previous = row["date"]
+    return rows
+
+
+def recognition_timeline_spec() -> dict:
+    """Cumulative recognitions of Kosovo; params group, group_label, counted and year."""
+    in_view = "datum.group == group && datum.counted == counted && datum.year <= year"
+    x = {"field": "date", "type": "temporal", "title": "Year",
+         "scale": {"type": "utc", "domain": [FIRST_DAY, LAST_DAY]}, "axis": {"format": "%Y", "tickCount": 10}}
+    sizes = [{"group": g, "size": analysis.group_size(g), "label": f"All {analysis.group_size(g)} "
+              f"{analysis.group_label(g)}"} for g in analysis.GROUPS if analysis.group_size(g)]
+    start, end, label = analysis.ESSAY_PERIOD
+    layers = [
+        *_essay_layers(start, end, label),
+        {"data": {"name": "sizes"}, "transform": [{"filter": "datum.group == group"}],
+         "layer": [{"mark": {"type": "rule", "strokeDash": [2, 3], "strokeWidth": 1.5, "color": "black"},
+                    "encoding": {"y": {"field": "size", "type": "quantitative"}}},
+                   {"mark": {"type": "text", "align": "left", "baseline": "bottom", "dy": -3, "x": 6,
+                             "fontSize": 11},
+                    "encoding": {"y": {"field": "size", "type": "quantitative"}, "text": {"field": "label"}}}]},
+        {"data": {"name": "milestones"}, "transform": [{"filter": "datum.year <= year"}],
+         "layer": [{"mark": {"type": "rule", "strokeDash": [6, 3], "color": OKABE_ITO["vermillion"]},
+                    "encoding": {"x": {"field": "date", "type": "temporal"}}},
+                   {"mark": {"type": "text", "angle": 270, "align": "right", "baseline": "bottom", "dx": 0,
+                             "fontSize": 10, "color": "#7a2e00"},
+                    "encoding": {"x": {"field": "date", "type": "temporal"},
+                                 "y": {"field": "offset", "type": "quantitative", "scale": None},
+                                 "text": {"field": "label"}}}]},
+        {"data": {"name": "steps"}, "transform": [{"filter": in_view}],
+         "mark": {"type": "line", "interpolate": "step-after", "strokeWidth": 2.5, "color": OKABE_ITO["blue"]},
+         "encoding": {"x": x, "y": {"field": "cumulative", "type": "quantitative",
+                                    "title": "Number of states (cumulative)"}}},
+        {"data": {"name": "steps"}, "transform": [{"filter": in_view}, {"window": [{"op": "row_number", "as": "n"}],
+                                                                        "sort": [{"field": "date", "order": "descending"}]},
+                                                  {"filter": "datum.n == 1"}],
+         "mark": {"type": "text", "align": "right", "baseline": "top", "dy": 6, "fontSize": 12, "fontWeight": "bold",
+                  "color": OKABE_ITO["blue"]},
+         "encoding": {"x": {"field": "date", "type": "temporal"}, "y": {"field": "cumulative", "type": "quantitative"},
+                      "text": {"field": "cumulative", "format": "d"}}},
+    ]
+    return {
+        "$schema": VEGA_LITE_SCHEMA, "width": 720, "height": 360, "config": FONT,
+        "params": [{"name": "group", "value": "un"}, {"name": "group_label", "value": analysis.group_label("un")},
+                   {"name": "counted", "value": True}, {"name": "year", "value": 2026}],
+        "title": {"text": {"expr": "'Recognitions of Kosovo by ' + group_label + ', ' + "
+                                   "(year == 2008 ? 'in 2008' : '2008-' + year)"},
+                  "subtitle": "Dashed red lines: US milestones; dotted black line: every state in the group; "
+                              "shaded: when the essay was written"},
+        "datasets": {"steps": _steps(), "sizes": sizes, "milestones": _milestone_rows()},
+        "layer": layers,
+    }
+
+
+# Kosovo (C3): the world map -------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _topology() -> str:
+    """The shipped world-atlas countries, without the 'land' object the map does not draw (JSON text)."""
+    topology = json.loads((data.DATA_DIR / data.MAP_FILE).read_text(encoding="utf-8"))
+    topology["objects"] = {"countries": topology["objects"]["countries"]}
+    return json.dumps(topology, separators=(",", ":"))
+
+
+def _map_rows() -> list[dict]:
+    """One row per shape of the map: its code, recognition year and claimed withdrawal, if any."""
+    topology = json.loads(_topology())
+    codes = data.load("countries").dropna(subset=["iso_numeric"])
+    by_numeric = {str(int(n)) if str(n).isdigit() else str(n): c
+                  for n, c in zip(codes["iso_numeric"], codes["country_code"])}
+    years, withdrawals = analysis.recognition_years(), analysis.withdrawal_claims()
+    rows = []
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        key = str(geometry.get("id") or geometry["properties"]["name"])
+        numeric = str(int(key)) if key.isdigit() else key
+        code = by_numeric.get(numeric) or data._MAP_NAME_CODES.get(geometry["properties"]["name"], "")
+        claim_year, status = withdrawals.get(code, (None, None))
+        rows.append({"key": key, "code": code, "name": geometry["properties"]["name"], "recognised": years.get(code),
+                     "withdrawal_year": claim_year,
+                     "withdrawal": {"contested": "withdrawal claimed by Serbia, disputed",
+                                    "confirmed": "withdrawal confirmed by the state"}.get(status)})
+    return rows
+
+
+def _map_view(width: int, height: int, projection: dict, title: str, last_year: int, legend: bool) -> dict:
+    lookup = {"lookup": "key", "from": {"data": {"name": "states"}, "key": "key",
+                                         "fields": ["code", "name", "recognised", "withdrawal_year", "withdrawal"]}}
+    shapes = {"data": {"name": "world", "format": {"type": "topojson", "feature": "countries"}},
+              "transform": [{"calculate": "datum.id != null ? '' + datum.id : datum.properties.name", "as": "key"},
+                            lookup,
+                            {"calculate": "datum.recognised != null && datum.recognised <= year", "as": "is_recognised"}]}
+    recognised_test = "datum.is_recognised"
+    colour = {"condition": [{"test": "datum.code == 'XKX'", "value": KOSOVO_COLOUR},
+                            {"test": f"!({recognised_test})", "value": NEUTRAL}],
+              "field": "recognised", "type": "quantitative", "title": "Year of recognition",
+              "scale": {"scheme": SEQUENTIAL, "domain": [2008, last_year]},
+              "legend": {"format": "d", "orient": "bottom", "direction": "horizontal", "gradientLength": 260}
+              if legend else None}
+    withdrawn = (f"{recognised_test} && datum.withdrawal_year != null && datum.withdrawal_year <= year")
+    return {
+        "width": width, "height": height, "projection": projection,
+        "title": {"text": title, "fontSize": 12 if not legend else 15},
+        "layer": [
+            {**shapes, "mark": {"type": "geoshape", "stroke": "white", "strokeWidth": 0.3, "clip": True, "invalid": None},
+             "encoding": {"color": colour, "tooltip": [{"field": "name", "title": "State"},
+                                                       {"field": "recognised", "title": "Recognised in"}]}},
+            {**shapes, "transform": shapes["transform"] + [{"filter": withdrawn}],
+             "mark": {"type": "geoshape", "filled": False, "stroke": "black", "strokeWidth": 1.6, "clip": True},
+             "encoding": {"tooltip": [{"field": "name", "title": "State"}, {"field": "withdrawal", "title": "Withdrawal"}],
+                          "strokeDash": {"field": "withdrawal", "type": "nominal", "title": None,
+                                         "scale": {"domain": ["withdrawal claimed by Serbia, disputed",
+                                                              "withdrawal confirmed by the state"],
+                                                   "range": [[3, 2], [1, 0]]},
+                                         "legend": {"orient": "bottom", "labelLimit": 400} if legend else None}}},
+            {**shapes, "transform": shapes["transform"] + [{"filter": "datum.code == 'XKX'"}],
+             "mark": {"type": "geoshape", "filled": False, "stroke": "black", "strokeDash": [3, 2],
+                      "strokeWidth": 0.9, "clip": True}},
+        ],
+    }
+
+
+def recognition_map_spec() -> dict:
+    """States coloured by the year they recognised Kosovo, up to the param year; Europe enlarged."""
+    last_year = max(analysis.recognition_years().values(), default=2009)
+    world = _map_view(620, 330, {"type": "equalEarth"}, "Which states had recognised Kosovo by then? "
+                      "(grey: not yet; pink: Kosovo)", last_year, legend=True)
+    europe = _map_view(300, 330, {"type": "mercator", "center": [17, 48], "scale": 560,
+                                                    "translate": [150, 165]}, "Europe, enlarged",
+                       last_year, legend=False)
+    europe["layer"].append({"data": {"values": [{"lon": 20.9, "lat": 42.6, "text": "Kosovo"}]},
+                            "mark": {"type": "text", "dx": -14, "dy": 14, "fontSize": 10, "align": "right"},
+                            "encoding": {"longitude": {"field": "lon", "type": "quantitative"},
+                                         "latitude": {"field": "lat", "type": "quantitative"},
+                                         "text": {"field": "text"}}})
+    return {
+        "$schema": VEGA_LITE_SCHEMA, "config": FONT, "params": [{"name": "year", "value": 2026}],
+        "datasets": {"world": json.loads(_topology()), "states": _map_rows()},
+        "hconcat": [world, europe], "resolve": {"scale": {"color": "shared", "strokeDash": "shared"}},
+    }
+
+
+# US actions: one lane per institution --------------------------------------------------
+
+SUBSTANCE_SHAPES = {  # colour and shape both differ, so the chart also reads in grey
+    "continues": (OKABE_ITO["blue"], "circle"),
+    "starts": (OKABE_ITO["green"], "triangle-up"),
+    "unclear": (OKABE_ITO["orange"], "diamond"),
+    "departs": (OKABE_ITO["vermillion"], "cross"),
+}
+
+
+def events_rows(events: pd.DataFrame) -> list[dict]:
+    columns = ["event_id", "date", "institution", "substance", "tone", "summary_short"]
+    shown = events[[c for c in columns if c in events.columns]].copy()
+    shown["institution"] = shown["institution"].astype(str)
+    shown["tone_changed"] = shown["tone"].astype(str) == "changed"
+    return records(shown)
+
+
+def term_rows(events: pd.DataFrame, terms: pd.DataFrame) -> list[dict]:
+    """The administrations' terms clipped to the actions shown, banded alternately, with their names."""
+    start = events["date"].min() if not events.empty else pd.Timestamp("1993-01-20")
+    end = events["date"].max() if not events.empty else pd.Timestamp("2026-12-31")
+    pad = pd.Timedelta(days=200)
+    rows = []
+    for number, term in enumerate(terms.sort_values("term_start").itertuples()):
+        term_end = term.term_end if not pd.isna(term.term_end) else pd.Timestamp("2029-01-20")
+        left, right = max(term.term_start, start - pad), min(term_end, end + pad)
+        if left < right:
+            rows.append({"start": f"{left:%Y-%m-%d}", "end": f"{right:%Y-%m-%d}", "label": term.label,
+                         "shade": "#F2F2F2" if number % 2 else "#FFFFFF", "row": number % 2})
+    return rows
+
+
+def events_timeline_spec(events: pd.DataFrame, terms: pd.DataFrame) -> dict:
+    """US actions on a time axis: substance by shape and colour, a ring where the tone changed.
+
+    The actions and the terms are the named datasets 'events' and 'terms': the widget
+    replaces their rows when a filter changes. The title is the param 'heading'.
+    """
+    substances = list(SUBSTANCE_SHAPES)
+    x = {"field": "date", "type": "temporal", "title": "Date (bands: US administrations)", "scale": {"type": "utc"}}
+    lane = {"field": "institution", "type": "nominal", "title": "Acting institution", "sort": "ascending"}
+    start, end, label = analysis.ESSAY_PERIOD
+    return {
+        "$schema": VEGA_LITE_SCHEMA, "width": 760, "height": {"step": 44}, "config": FONT,
+        "params": [{"name": "heading", "value": "US actions"}],
+        "title": {"text": {"expr": "heading"}, "subtitle": "Shape and colour: substance as we coded it, compared with "
+                                                          "the previous US line. Ring: tone changed."},
+        "datasets": {"events": events_rows(events), "terms": term_rows(events, terms)},
+        "layer": [
+            {"data": {"name": "terms"}, "mark": {"type": "rect", "opacity": 1},
+             "encoding": {"x": {"field": "start", "type": "temporal"}, "x2": {"field": "end"},
+                          "color": {"field": "shade", "type": "nominal", "scale": None}}},
+            {"data": {"name": "terms"}, "mark": {"type": "text", "baseline": "top", "fontSize": 10, "color": "#444444"},
+             "encoding": {"x": {"field": "mid", "type": "temporal"},
+                          "y": {"field": "row", "type": "quantitative", "scale": None},
+                          "text": {"field": "label"}},
+             "transform": [{"calculate": "(toDate(datum.start) + toDate(datum.end)) / 2", "as": "mid"},
+                           {"calculate": "2 + 12 * datum.row", "as": "row"}]},
+            *_essay_layers(start, end, label),
+            {"data": {"name": "events"},
+             "mark": {"type": "point", "filled": True, "size": 90, "stroke": "black", "strokeWidth": 0.5, "opacity": 1},
+             "encoding": {"x": x, "y": lane,
+                          "shape": {"field": "substance", "type": "nominal", "title": "Substance",
+                                    "scale": {"domain": substances, "range": [s for _, s in SUBSTANCE_SHAPES.values()]}},
+                          "color": {"field": "substance", "type": "nominal", "title": "Substance",
+                                    "scale": {"domain": substances, "range": [c for c, _ in SUBSTANCE_SHAPES.values()]}},
+                          "tooltip": [{"field": "date", "type": "temporal", "title": "Date", "format": "%d %B %Y"},
+                                      {"field": "summary_short", "title": "Action"},
+                                      {"field": "substance", "title": "Substance"}, {"field": "tone", "title": "Tone"}]}},
+            {"data": {"name": "events"}, "transform": [{"filter": "datum.tone_changed"}],
+             "mark": {"type": "point", "filled": False, "size": 330, "stroke": "black", "strokeWidth": 1.4},
+             "encoding": {"x": x, "y": lane, "tooltip": [{"field": "summary_short", "title": "Tone changed"}]}},
+        ],
+    }
