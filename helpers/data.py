@@ -6,6 +6,10 @@ against the one schema file, ``data/datapackage.json`` (a Frictionless Data Pack
 file that breaks it raises one ``DataError`` that names the file, the line, the column
 and what was expected.
 
+A file that passed once is not validated again while its content, its schema, the files
+it refers to and the validator stay the same (fingerprints in helpers/cache.py's folder):
+frictionless costs ~1.5 s per kernel start. A changed file is always checked again.
+
 This module only reads: nothing here writes into ``data/``.
 """
 
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import hashlib
 import html
 import json
 import os
@@ -21,8 +26,19 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import cache
+
 DATA_DIR = Path(os.environ.get("BALKANS_DATA_DIR", Path(__file__).resolve().parent.parent / "data"))
 DESCRIPTOR = "datapackage.json"
+
+
+def _validator_version() -> str:
+    from importlib.metadata import version
+
+    return f"frictionless {version('frictionless')}; rules 1"  # bump 'rules' when validate() checks more
+
+
+VALIDATOR_VERSION = _validator_version()
 
 
 class DataError(Exception):
@@ -230,6 +246,9 @@ def validate(name: str, data_dir: Path | None = None) -> None:
         if reference != name:
             validate(reference, data_dir)
     lines = _precheck(resource, path)
+    fingerprint = _fingerprint(name, data_dir)
+    if cache.has_passed(fingerprint):
+        return  # this exact file, with this schema and these referenced files, passed before
     report = _package(data_dir).get_resource(name).validate()
     # Blank lines (a spreadsheet's trailing empty rows) are harmless: pandas skips them too.
     blank = {number for number, line in enumerate(lines, start=1) if not line.strip(",; \t")}
@@ -244,6 +263,20 @@ def validate(name: str, data_dir: Path | None = None) -> None:
         if len(errors) > 1:
             message += f" ({len(errors) - 1} more problem(s) in this file after this one.)"
         raise DataError(message)
+    cache.remember_passed(fingerprint)
+
+
+@functools.lru_cache(maxsize=None)
+def _fingerprint(name: str, data_dir: Path) -> str:
+    """What a validation result depends on: the file, its schema, the files it refers to, the validator."""
+    resource = dataset_info(name, data_dir)
+    digest = hashlib.sha256()
+    digest.update(f"{VALIDATOR_VERSION}\n{json.dumps(resource, sort_keys=True)}\n".encode())
+    digest.update((data_dir / resource["path"]).read_bytes())
+    for reference in sorted({fk["reference"]["resource"] for fk in resource["schema"].get("foreignKeys", [])}):
+        if reference != name:
+            digest.update(_fingerprint(reference, data_dir).encode())
+    return digest.hexdigest()
 
 
 def _typed(frame: pd.DataFrame, resource: dict) -> pd.DataFrame:
@@ -286,7 +319,7 @@ def load(name: str, data_dir: Path | None = None) -> pd.DataFrame:
 
 def clear_cache() -> None:
     """Forget every loaded dataset, e.g. after a teacher fixed a file."""
-    for cached in (_descriptor, _package, validate, _load_cached, load_country_shapes, _sources_by_id):
+    for cached in (_descriptor, _package, validate, _fingerprint, _load_cached, load_country_shapes, _sources_by_id):
         cached.cache_clear()
 
 

@@ -21,29 +21,17 @@ import base64
 import copy
 import hashlib
 import html
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import anywidget
 import pandas as pd
-import platformdirs
 import traitlets
+
+from .cache import cache_dir, write_atomically
 
 JS_SOURCE = Path(__file__).with_name("js") / "vega_widget.js"
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"  # an identifier, never fetched
-
-
-def cache_dir() -> Path:
-    """Where built artefacts live: BALKANS_CACHE if set, else the user's cache folder."""
-    return Path(os.environ.get("BALKANS_CACHE") or platformdirs.user_cache_dir("balkans-claims"))
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
 
 
 def bundle() -> str:
@@ -59,7 +47,9 @@ def bundle() -> str:
         pass
     built = vl_convert.javascript_bundle(snippet)  # ~1.8 s, once per installed version
     try:
-        _write_atomically(path, built)
+        for old in path.parent.glob("vega-widget-*.js"):  # bundles of earlier versions
+            old.unlink(missing_ok=True)
+        write_atomically(path, built)
     except OSError:
         pass  # a read-only home still gets charts, it only builds the bundle again next time
     return built

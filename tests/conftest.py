@@ -16,7 +16,6 @@ DATA = REPO / "data"
 # Tests (and the notebook kernels nbval starts, which inherit this environment) never
 # touch a real student's journal.
 os.environ["BALKANS_JOURNAL"] = str(Path(tempfile.mkdtemp(prefix="balkans-journal-")) / "journal.json")
-os.environ.setdefault("MPLBACKEND", "Agg")
 
 
 @pytest.fixture

@@ -1,3 +1,4 @@
+import functools
 import json
 
 import pandas as pd
@@ -301,3 +302,32 @@ def test_every_date_says_how_precise_it_is():
             assert precision in names, f"{resource['name']}.{field['name']} has no {precision} column"
     table = data.load("policy_events")
     assert (table.loc[table["date_precision"] == "month", "date"].dt.day == 1).all()
+
+
+def test_a_file_that_passed_is_not_validated_again_until_it_changes(data_copy, monkeypatch, tmp_path):
+    monkeypatch.setenv("BALKANS_CACHE", str(tmp_path / "cache"))
+    calls = []
+    real = data._package
+
+    @functools.lru_cache(maxsize=None)  # data.clear_cache() clears it like the real one
+    def counted(data_dir):
+        calls.append(data_dir)
+        return real(data_dir)
+
+    monkeypatch.setattr(data, "_package", counted)
+    data.validate("claims", data_copy)
+    assert calls  # first time: the standard validator ran
+    data.clear_cache()
+    calls.clear()
+    data.validate("claims", data_copy)
+    assert not calls  # same content, schema and validator: the earlier pass counts
+    rows = read_rows(data_copy / "claims.csv")
+    rows[1][1] += " "  # still valid, but not the file that passed
+    write_rows(data_copy / "claims.csv", rows)
+    data.clear_cache()
+    data.validate("claims", data_copy)
+    assert calls  # a changed file is always checked again
+    set_cell(data_copy / "claims.csv", 2, "claim_id", "not an id")
+    data.clear_cache()
+    with pytest.raises(data.DataError, match="claims.csv, line 2, column 'claim_id'"):
+        data.validate("claims", data_copy)

@@ -1,0 +1,47 @@
+"""The user's cache folder: what can be rebuilt, never the student's work and never data/.
+
+Holds the chart widget's JavaScript bundle and the fingerprints of data files that have
+passed validation. Deleting the folder only costs time. BALKANS_CACHE moves it (tests).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import platformdirs
+
+VALIDATED = "validated.json"
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("BALKANS_CACHE") or platformdirs.user_cache_dir("balkans-claims"))
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write whole or not at all: a kernel stopped mid-write leaves the old file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def _validated() -> set[str]:
+    try:
+        return set(json.loads((cache_dir() / VALIDATED).read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return set()  # missing or damaged: everything is validated again
+
+
+def has_passed(fingerprint: str) -> bool:
+    """Did a file with exactly this content and schema pass validation before?"""
+    return fingerprint in _validated()
+
+
+def remember_passed(fingerprint: str) -> None:
+    known = _validated() | {fingerprint}
+    try:
+        write_atomically(cache_dir() / VALIDATED, json.dumps(sorted(known)[-500:]))
+    except OSError:
+        pass  # a read-only home validates again next time; nothing is lost
