@@ -27,11 +27,17 @@ def write_atomically(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
+_read: dict[Path, set[str]] = {}  # read once per process and folder
+
+
 def _validated() -> set[str]:
-    try:
-        return set(json.loads((cache_dir() / VALIDATED).read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError):
-        return set()  # missing or damaged: everything is validated again
+    path = cache_dir() / VALIDATED
+    if path not in _read:
+        try:
+            _read[path] = set(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            _read[path] = set()  # missing or damaged: everything is validated again
+    return _read[path]
 
 
 def has_passed(fingerprint: str) -> bool:
@@ -40,7 +46,8 @@ def has_passed(fingerprint: str) -> bool:
 
 
 def remember_passed(fingerprint: str) -> None:
-    known = _validated() | {fingerprint}
+    known = _validated()
+    known.add(fingerprint)
     try:
         write_atomically(cache_dir() / VALIDATED, json.dumps(sorted(known)[-500:]))
     except OSError:

@@ -12,8 +12,6 @@ with a dash pattern per status; the actions timeline codes substance by shape as
 from __future__ import annotations
 
 import json
-from functools import lru_cache
-
 import pandas as pd
 
 from . import analysis, data
@@ -124,28 +122,16 @@ def recognition_timeline_spec() -> dict:
 
 # Kosovo (C3): the world map -------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def _topology() -> str:
-    """The shipped world-atlas countries, without the 'land' object the map does not draw (JSON text)."""
-    topology = json.loads((data.DATA_DIR / data.MAP_FILE).read_text(encoding="utf-8"))
-    topology["objects"] = {"countries": topology["objects"]["countries"]}
-    return json.dumps(topology, separators=(",", ":"))
-
-
 def _map_rows() -> list[dict]:
     """One row per shape of the map: its code, recognition year and claimed withdrawal, if any."""
-    topology = json.loads(_topology())
-    codes = data.load("countries").dropna(subset=["iso_numeric"])
-    by_numeric = {str(int(n)) if str(n).isdigit() else str(n): c
-                  for n, c in zip(codes["iso_numeric"], codes["country_code"])}
+    topology, codes = data.world_map()
+    names = {str(g.get("id") or g["properties"]["name"]): g["properties"]["name"]
+             for g in json.loads(topology)["objects"]["countries"]["geometries"]}
     years, withdrawals = analysis.recognition_years(), analysis.withdrawal_claims()
     rows = []
-    for geometry in topology["objects"]["countries"]["geometries"]:
-        key = str(geometry.get("id") or geometry["properties"]["name"])
-        numeric = str(int(key)) if key.isdigit() else key
-        code = by_numeric.get(numeric) or data._MAP_NAME_CODES.get(geometry["properties"]["name"], "")
+    for key, code in codes.items():
         claim_year, status = withdrawals.get(code, (None, None))
-        rows.append({"key": key, "code": code, "name": geometry["properties"]["name"], "recognised": years.get(code),
+        rows.append({"key": key, "code": code, "name": names[key], "recognised": years.get(code),
                      "withdrawal_year": claim_year,
                      "withdrawal": {"contested": "withdrawal claimed by Serbia, disputed",
                                     "confirmed": "withdrawal confirmed by the state"}.get(status)})
@@ -204,7 +190,7 @@ def recognition_map_spec() -> dict:
                                          "text": {"field": "text"}}})
     return {
         "$schema": VEGA_LITE_SCHEMA, "config": FONT, "params": [{"name": "year", "value": 2026}],
-        "datasets": {"world": json.loads(_topology()), "states": _map_rows()},
+        "datasets": {"world": json.loads(data.world_map()[0]), "states": _map_rows()},
         "hconcat": [world, europe], "resolve": {"scale": {"color": "shared", "strokeDash": "shared"}},
     }
 

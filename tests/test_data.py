@@ -181,7 +181,7 @@ def test_loading_never_writes_into_data(data_copy):
     before = {p.name: p.stat().st_mtime_ns for p in data_copy.iterdir()}
     for name in data.dataset_names(data_copy):
         data.load(name, data_copy)
-    data.load_country_shapes(data_copy)
+    data.world_map(data_copy)
     after = {p.name: p.stat().st_mtime_ns for p in data_copy.iterdir()}
     assert before == after
 
@@ -203,11 +203,16 @@ def test_sources_markdown_lists_every_cited_source_once_and_only_the_rows_shown(
     assert shown and not (set(bosnia_only["source_id"]) - set(views[~views.index.isin(bosnia_only.index)]["source_id"])) & shown
 
 
-def test_map_shapes_include_kosovo_and_serbia_as_separate_states():
-    shapes = data.load_country_shapes()
-    assert "XKX" in shapes and "SRB" in shapes and "USA" in shapes
-    lon, lat = zip(*[p for ring in shapes["XKX"] for p in ring])
-    assert 19.5 < min(lon) and max(lon) < 22 and 41.5 < min(lat) and max(lat) < 43.5
+def test_the_world_map_has_kosovo_and_serbia_as_separate_shapes():
+    topology, codes = data.world_map()
+    assert {"XKX", "SRB", "USA"} <= set(codes.values())
+    assert list(codes.values()).count("XKX") == 1 and '"land"' not in topology
+
+
+def test_a_damaged_map_file_gives_a_clear_error(data_copy):
+    (data_copy / data.MAP_FILE).write_text("{not json", encoding="utf-8")
+    with pytest.raises(DataError, match="countries-50m.json is not a world-atlas TopoJSON file"):
+        data.world_map(data_copy)
 
 
 def test_facts_resting_only_on_state_media_or_partisan_sources_are_labelled_as_claims():
