@@ -27,6 +27,7 @@ async function render({ model, el }) {
     describe();
     // Tests and benchmarks wait for this: the revision the kernel sent is now drawn.
     el.dataset.revision = String(model.get("revision"));
+    if (el.dataset.revision === el.dataset.pending) delete el.dataset.pending;
   }
 
   async function embed() {
@@ -50,7 +51,10 @@ async function render({ model, el }) {
     });
   };
   model.on("change:spec", () => later(embed));
-  model.on("change:revision", () => later(applyState));
+  model.on("change:revision", () => {
+    el.dataset.pending = String(model.get("revision"));  // set at once: "a redraw is on its way"
+    later(applyState);
+  });
   model.on("change:description", describe);
   later(embed);
   return () => { if (result !== null) result.finalize(); };
