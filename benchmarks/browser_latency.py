@@ -11,6 +11,9 @@ and no chart in the box still has a redraw on its way (data-pending, set by the 
 moment the kernel's new revision arrives, cleared once Vega has drawn it). Every setting is
 visited in a fresh lab, so first visits are included; there is no cache to hit anyway.
 
+The floor, measured in the same run: the same keyboard step on a bare ipywidgets slider whose
+observer only writes its value into a sentence (kernel round trip, no chart, no data).
+
 Usage: python benchmarks/browser_latency.py [rounds]  (default 3 passes over every control)
 """
 
@@ -101,11 +104,31 @@ def actions_of(page, box):
     return found
 
 
+FLOOR_CELL = """import ipywidgets as w
+status = w.HTML('<div role="status">start</div>')
+slider = w.IntSlider(value=2026, min=2008, max=2026, description="Floor:")
+slider.observe(lambda change: setattr(status, "value", f'<div role="status">{change.new}</div>'), names="value")
+w.VBox([slider, status])"""
+FLOOR: list[float] = []
+
+
+def floor_notebook(folder: Path) -> str:
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR_CELL)])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(notebook, folder / "zz_floor.ipynb")
+    return "zz_floor.ipynb"
+
+
 def report(name: str, times: list[float], failed: int) -> None:
     times = sorted(times)
     p95 = times[max(0, int(round(0.95 * (len(times) - 1))))] if times else float("nan")
     median = statistics.median(times) if times else float("nan")
-    print(f"| {name} | {median:.0f} | {p95:.0f} | {len(times)} | {failed} |")
+    if name == "floor":
+        FLOOR[:] = [median, p95]
+    ratio = f"{median / FLOOR[0]:.1f}x / {p95 / FLOOR[1]:.1f}x" if FLOOR else ""
+    print(f"| {name} | {median:.0f} | {p95:.0f} | {ratio} | {len(times)} | {failed} |")
 
 
 def main(rounds: int = 3) -> None:
@@ -113,18 +136,21 @@ def main(rounds: int = 3) -> None:
     if reason:
         sys.exit(reason)
     notebooks = sorted(p.name for p in (jupyter.REPO / "notebooks").glob("*.ipynb"))
-    print("| notebook: control | median ms | p95 ms | actions | no update within 10 s |")
-    print("|---|---|---|---|---|")
+    print("| notebook: control | median ms | p95 ms | x floor (median / p95) | actions | no update within 10 s |")
+    print("|---|---|---|---|---|---|")
     every: list[float] = []
-    for notebook in notebooks:
+    for notebook in [None] + notebooks:
         with tempfile.TemporaryDirectory() as tmp, jupyter.running_lab(Path(tmp)) as lab, \
                 jupyter.chromium() as browser:
             answered_journal(Path(tmp) / "journal.json")
             page = browser.new_context(viewport={"width": 1400, "height": 1100}).new_page()
-            jupyter.open_notebook(page, lab, notebook)
+            jupyter.open_notebook(page, lab, notebook or floor_notebook(lab.notebooks))
             jupyter.run_all(page)
-            boxes = page.locator(".jp-OutputArea-output .widget-vbox").filter(has=page.locator(".balkans-vega"))
-            boxes = [b for b in boxes.all() if b.locator(".widget-vbox .balkans-vega").count() == 0]  # innermost
+            if notebook is None:
+                boxes = [page.locator(".jp-OutputArea-output .widget-vbox").first]
+            else:
+                boxes = page.locator(".jp-OutputArea-output .widget-vbox").filter(has=page.locator(".balkans-vega"))
+                boxes = [b for b in boxes.all() if b.locator(".widget-vbox .balkans-vega").count() == 0]  # innermost
             for number, box in enumerate(boxes, start=1):
                 box.scroll_into_view_if_needed()
                 handle = box.element_handle()
@@ -147,6 +173,9 @@ def main(rounds: int = 3) -> None:
                                 failed += 1
                             else:
                                 times.append(end - start)
+                    if notebook is None:
+                        report("floor", times, failed)
+                        continue
                     every += times
                     report(f"{notebook.removesuffix('.ipynb')} #{number}: {name}", times, failed)
     report("**every control**", every, 0)
