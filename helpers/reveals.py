@@ -12,7 +12,7 @@ import html
 
 import pandas as pd
 
-from . import analysis, charts, data, tables
+from . import analysis, charts, congress, data, tables
 from .questions import Figure
 
 
@@ -61,11 +61,32 @@ def eu_non_recognising_html() -> str:
             f"{html.escape(', '.join(names))}.</p>")
 
 
+def united_votes() -> int:
+    return congress.united_votes()
+
+
+def united_votes_html() -> str:
+    """Each tallied vote on the region: united or divided, and what it was about."""
+    table = congress.votes()
+    table = table[table["in_region"] & table["share_yea"].notna()]
+    rows = [[html.escape(charts.format_date(r.date, str(r.date_precision))), html.escape(str(r.chamber)),
+             html.escape(str(r.measure)), f"{r.yeas}-{r.nays}",
+             "<b>united</b>" if congress.is_united(r.share_yea) else "divided"] for r in table.itertuples()]
+    untallied = congress.votes().pipe(lambda t: t[t["in_region"] & t["share_yea"].isna()])
+    note = (f"<p>{len(untallied)} more vote in the table has no tally in the sources read: "
+            f"{html.escape('; '.join(untallied['label']))}.</p>" if len(untallied) else "")
+    return (tables.html_table(f"{congress.united_votes()} of the {congress.tallied_votes()} tallied votes on the region "
+                              "had at least 9 in 10 voting the same way", ["Date", "Chamber", "Measure", "Tally",
+                                                                           "United?"], rows) + note)
+
+
 ANSWERS = {
+    "united_votes": united_votes,
     "un_recognition_figures": un_recognition_figures,
     "eu_non_recognising_count": eu_non_recognising_count,
 }
 REVEALS = {
+    "united_votes": united_votes_html,
     "un_recognition_range": un_recognition_range_html,
     "eu_non_recognising": eu_non_recognising_html,
 }

@@ -123,3 +123,12 @@ def coding_comparison(events: pd.DataFrame, coding: dict) -> tuple[str, int, int
                        ["When", "What happened", "Your substance", "Our substance, and why", "Your tone",
                         "Our tone, and why"], rows)
     return table, agree_substance, agree_tone
+
+
+def instrument_card(row) -> str:
+    """One instrument of US foreign policy: who holds it, on what basis, a dated use in the region, sources."""
+    rows = [["Who must act", html.escape(str(row["holder"]))],
+            ["Legal basis", html.escape(str(row["legal_basis"]))],
+            ["How it has shown in the region", html.escape(str(row["how_it_shows_in_the_region"]))],
+            ["Sources", _sources(row["source_id"], row["alt_source_id"])]]
+    return html_table(str(row["instrument"]), ["", ""], rows)

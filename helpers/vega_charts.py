@@ -270,3 +270,122 @@ def events_timeline_spec(events: pd.DataFrame, terms: pd.DataFrame) -> dict:
              "encoding": {"x": x, "y": lane, "tooltip": [{"field": "summary_short", "title": "Tone changed"}]}},
         ],
     }
+
+
+# Congress (C1, C5): how united each recorded vote was -----------------------------------
+
+def votes_overview_spec(rows: list[dict]) -> dict:
+    """Every tallied vote as the share voting yea, oldest at the top; param 'selected' highlights one.
+
+    A dotted band marks 'united' (at least 9 in 10 the same way, at either end).
+    """
+    return {
+        "$schema": VEGA_LITE_SCHEMA, "width": 560, "height": {"step": 24}, "config": FONT,
+        "params": [{"name": "selected", "value": ""}],
+        "title": {"text": "How united was each recorded vote?",
+                  "subtitle": "Share of those voting who voted yea; bars past a dotted line: 9 in 10 voted the same way"},
+        "datasets": {"votes": rows},
+        "layer": [
+            {"data": {"name": "votes"}, "transform": [{"filter": "datum.share_yea != null"}],
+             "mark": {"type": "bar", "stroke": "black"},
+             "encoding": {
+                 "y": {"field": "label", "type": "nominal", "sort": None, "title": None,
+                       "axis": {"labelLimit": 420, "labelFontSize": 11}},
+                 "x": {"field": "share_yea", "type": "quantitative", "title": "Share voting yea",
+                       "scale": {"domain": [0, 1]}, "axis": {"format": "%"}},
+                 "color": {"condition": {"test": "datum.vote_id == selected", "value": OKABE_ITO["orange"]},
+                           "value": OKABE_ITO["sky_blue"]},
+                 "strokeWidth": {"condition": {"test": "datum.vote_id == selected", "value": 2.5}, "value": 0},
+                 "tooltip": [{"field": "label", "title": "Vote"},
+                             {"field": "share_yea", "title": "Share yea", "format": ".0%"}]}},
+            {"data": {"values": [{"x": 0.1}, {"x": 0.9}]},
+             "mark": {"type": "rule", "strokeDash": [2, 3], "color": "black"},
+             "encoding": {"x": {"field": "x", "type": "quantitative"}}},
+        ],
+    }
+
+
+def vote_parties_spec() -> dict:
+    """Yeas and nays by party for the chosen vote (dataset 'parties'; empty when no source gave them)."""
+    return {
+        "$schema": VEGA_LITE_SCHEMA, "width": 420, "height": {"step": 28}, "config": FONT,
+        "params": [{"name": "heading", "value": ""}],
+        "title": {"text": {"expr": "heading"}, "subtitle": "Only the figures a source gave; a missing bar is not a zero"},
+        "datasets": {"parties": []},
+        "data": {"name": "parties"},
+        "encoding": {
+            "y": {"field": "party", "type": "nominal", "title": None,
+                  "sort": ["Democrats", "Republicans", "Independents"]},
+            "yOffset": {"field": "side", "type": "nominal", "sort": ["yea", "nay"]},
+            "x": {"field": "count", "type": "quantitative", "title": "Members voting",
+                  "scale": {"domainMax": {"expr": "data('parties').length ? 1.15 * extent(pluck(data('parties'), 'count'))[1] : 1"}}}},
+        "layer": [
+            {"mark": {"type": "bar", "stroke": "black", "strokeWidth": 0.5},
+             "encoding": {"color": {"field": "side", "type": "nominal", "title": "Vote", "legend": {"orient": "bottom"},
+                                    "scale": {"domain": ["yea", "nay"],
+                                              "range": [OKABE_ITO["blue"], OKABE_ITO["orange"]]}},
+                          "tooltip": [{"field": "party"}, {"field": "side", "title": "Vote"}, {"field": "count"}]}},
+            # The words on the bars, so the chart does not rest on colour.
+            {"mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 11},
+             "encoding": {"text": {"field": "text"}}, "transform": [{"calculate": "datum.side + ' ' + datum.count",
+                                                                      "as": "text"}]},
+        ],
+    }
+
+
+# The veto-players model (C1, C5) --------------------------------------------------------
+
+def veto_spec() -> dict:
+    """The policy space: each veto player's ideal point and preferred-to disc, the status quo, the winset.
+
+    Datasets: 'players' (name, x, y), 'discs' and 'winset' (polygon points with an order),
+    'status_quo' (x, y). The kernel replaces them; the geometry comes from helpers/veto.py.
+    """
+    axis = {"scale": {"domain": [0, 10]}, "axis": {"tickCount": 5}}
+    point = {"field": "x", "type": "quantitative", "title": "Engagement: less  ←  →  more (aid, troops, diplomacy)", **axis}
+    other = {"field": "y", "type": "quantitative", "title": "Means: incentives  ←  →  pressure (sanctions)", **axis}
+    players = list(VETO_COLOURS)
+    return {
+        "$schema": VEGA_LITE_SCHEMA, "width": 440, "height": 440, "config": FONT,
+        "params": [{"name": "heading", "value": "Which policies could replace the status quo?"}],
+        "title": {"text": {"expr": "heading"},
+                  "subtitle": "Circle: the policies a player prefers to the status quo. Filled: what every veto player prefers"},
+        "datasets": {"players": [], "discs": [], "winset": [], "status_quo": []},
+        "layer": [
+            {"data": {"name": "winset"},
+             "mark": {"type": "line", "interpolate": "linear-closed", "fill": OKABE_ITO["yellow"], "fillOpacity": 0.85,
+                      "stroke": "black", "strokeWidth": 1.5, "clip": True},
+             "encoding": {"x": point, "y": other, "order": {"field": "order"}}},
+            {"data": {"name": "discs"},
+             "mark": {"type": "line", "interpolate": "linear-closed", "strokeWidth": 1.5, "clip": True},
+             "encoding": {"x": point, "y": other, "order": {"field": "order"}, "detail": {"field": "player"},
+                          "color": {"field": "player", "type": "nominal", "title": "Veto player",
+                                    "scale": {"domain": players, "range": [VETO_COLOURS[p][0] for p in players]}},
+                          "strokeDash": {"field": "player", "type": "nominal", "legend": None,
+                                         "scale": {"domain": players, "range": [VETO_COLOURS[p][2] for p in players]}}}},
+            {"data": {"name": "players"},
+             "mark": {"type": "point", "filled": True, "size": 160, "stroke": "black", "strokeWidth": 0.8},
+             "encoding": {"x": point, "y": other,
+                          "shape": {"field": "player", "type": "nominal", "legend": None,
+                                    "scale": {"domain": players, "range": [VETO_COLOURS[p][1] for p in players]}},
+                          "color": {"field": "player", "type": "nominal", "legend": None,
+                                    "scale": {"domain": players, "range": [VETO_COLOURS[p][0] for p in players]}},
+                          "tooltip": [{"field": "player"}, {"field": "x"}, {"field": "y"}]}},
+            {"data": {"name": "players"},
+             "mark": {"type": "text", "dy": -14, "fontSize": 12, "fontWeight": "bold"},
+             "encoding": {"x": point, "y": other, "text": {"field": "player"}}},
+            {"data": {"name": "status_quo"},
+             "mark": {"type": "point", "shape": "square", "filled": True, "size": 150, "color": "black"},
+             "encoding": {"x": point, "y": other}},
+            {"data": {"name": "status_quo"},
+             "mark": {"type": "text", "dy": 18, "fontSize": 12, "text": "status quo"},
+             "encoding": {"x": point, "y": other}},
+        ],
+    }
+
+
+VETO_COLOURS = {  # colour, shape and line pattern all differ: readable in grey
+    "President": (OKABE_ITO["vermillion"], "circle", [1, 0]),
+    "Senate pivot": (OKABE_ITO["blue"], "diamond", [6, 3]),
+    "House median": (OKABE_ITO["green"], "triangle-up", [2, 2]),
+}

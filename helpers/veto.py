@@ -79,6 +79,12 @@ def winset(ideals: dict[str, Point], status_quo: Point, sides: int = SIDES) -> l
     return region if area(region) > 1e-9 else []
 
 
+def within(polygon: list[Point], low: float = 0, high: float = 10) -> list[Point]:
+    """The part of a polygon inside the square policy space [low, high]^2 (counter-clockwise clip)."""
+    square = [(low, low), (high, low), (high, high), (low, high)]
+    return _clip(polygon, square) if polygon else []
+
+
 def share_of_space(polygon: list[Point], low: float = 0, high: float = 10) -> float:
-    """The winset's area as a share of the square policy space [low, high]^2 it is drawn in."""
-    return area(polygon) / (high - low) ** 2
+    """The share of the square policy space [low, high]^2 that the polygon covers (the part outside is not counted)."""
+    return area(within(polygon, low, high)) / (high - low) ** 2

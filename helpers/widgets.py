@@ -13,7 +13,7 @@ import html
 
 import ipywidgets as w
 
-from . import analysis, data, tables, vega, vega_charts
+from . import analysis, congress, data, tables, vega, vega_charts, veto
 from .guard import reported
 
 FULL_WIDTH = w.Layout(width="100%")
@@ -201,3 +201,173 @@ def events_explorer(**filters) -> EventsExplorer:
 def events_static(**filters) -> vega.Static:
     """The actions timeline at the given filters, as a PNG, for print and exported HTML."""
     return EventsExplorer(**filters).chart.static()
+
+
+# Who makes policy (C1, C5) --------------------------------------------------------------
+
+class InstrumentExplorer(w.VBox):
+    """Pick an instrument of US foreign policy: who must act, on what legal basis, and a dated use in the region."""
+
+    def __init__(self, instrument: str | None = None):
+        table = data.load("institutions")
+        self._rows = table.set_index(table["instrument"].astype(str))
+        names = list(self._rows.index)
+        self.instrument = w.Dropdown(options=names, value=instrument or names[0], description="Instrument:",
+                                     style=CONTROL_STYLE, layout=w.Layout(width="70%"))
+        self.summary = w.HTML(layout=FULL_WIDTH)
+        self.card = w.HTML(layout=FULL_WIDTH)
+        self.state: dict = {}
+        self.instrument.observe(lambda _change: self.update(), names="value")
+        super().__init__([self.instrument, self.summary, self.card])
+        self.update()
+
+    def controls(self) -> dict:
+        return {"instrument": self.instrument}
+
+    @reported
+    def update(self) -> None:
+        self.state.pop("error", None)
+        name = self.instrument.value
+        row = self._rows.loc[name]
+        self.summary.value = live_text(f"{name}: who must act: {row['holder']}.")
+        self.card.value = tables.instrument_card(row)
+        self.state.update(instrument=name, holder=str(row["holder"]), description=f"{name}: {row['holder']}")
+
+
+class VotesExplorer(w.VBox):
+    """Pick a recorded vote of Congress on the region: how united it was, and how each party voted."""
+
+    def __init__(self, vote_id: str | None = None):
+        table = congress.votes()
+        self.vote = w.Dropdown(options=[(label, v) for label, v in zip(table["label"], table["vote_id"])],
+                               value=vote_id or str(table["vote_id"].iloc[0]), description="Vote:",
+                               style=CONTROL_STYLE, layout=w.Layout(width="95%"))
+        self.summary = w.HTML(layout=FULL_WIDTH)
+        rows = vega.records(table[["vote_id", "label", "share_yea"]].assign(
+            share_yea=table["share_yea"].astype(object)))
+        self.overview = vega.VegaChart(vega_charts.votes_overview_spec(rows), layout=FULL_WIDTH)
+        self.chart = vega.VegaChart(vega_charts.vote_parties_spec(), layout=FULL_WIDTH)
+        self.state: dict = {}
+        self.vote.observe(lambda _change: self.update(), names="value")
+        super().__init__([self.vote, self.summary, self.chart, self.overview])
+        self.update()
+
+    def controls(self) -> dict:
+        return {"vote_id": self.vote}
+
+    @reported
+    def update(self) -> None:
+        self.state.pop("error", None)
+        vote_id = self.vote.value
+        sentence = congress.vote_sentence(vote_id)
+        parties = congress.party_rows(vote_id)
+        heading = "Yeas and nays by party" if parties else "No split by party was found in the sources read"
+        self.chart.update(params={"heading": heading}, datasets={"parties": parties},
+                          description=f"Bar chart, {heading.lower()}: {sentence}")
+        self.overview.update(params={"selected": vote_id}, description=(
+            f"Bar chart of every recorded vote, the chosen one highlighted: {congress.united_votes()} of the "
+            f"{congress.tallied_votes()} tallied votes on the region had at least 9 in 10 voting the same way."))
+        self.summary.value = live_text(sentence)
+        share = congress.votes().set_index("vote_id").loc[vote_id, "share_yea"]
+        self.state.update(vote_id=vote_id, description=sentence, parties=len(parties),
+                          united=bool(congress.is_united(share)))
+
+
+VETO_MODES = {
+    "alone": ("A change the President can make alone (executive order, sanctions delisting, aid freeze)",
+              ("President",)),
+    "law": ("A change that needs a law (President, the Senate's pivotal member, the House median)",
+            ("President", "Senate pivot", "House median")),
+}
+VETO_START = {"President": (3, 6), "Senate pivot": (6, 8), "House median": (7, 5), "status quo": (5, 3)}
+
+
+class VetoExplorer(w.VBox):
+    """The veto-players model: move the players and the status quo, switch who must agree, see the winset."""
+
+    def __init__(self, mode: str = "alone"):
+        self.mode = w.ToggleButtons(options=[(label, key) for key, (label, _players) in VETO_MODES.items()],
+                                    value=mode, description="The change:", style={"description_width": "initial",
+                                                                                     "button_width": "auto"})
+        self.sliders: dict[str, tuple[w.IntSlider, w.IntSlider]] = {}
+        rows = []
+        for name, (x, y) in VETO_START.items():
+            across = w.IntSlider(value=x, min=0, max=10, description=f"{name}: engagement", style=CONTROL_STYLE,
+                                 continuous_update=False)
+            up = w.IntSlider(value=y, min=0, max=10, description=f"{name}: pressure", style=CONTROL_STYLE,
+                             continuous_update=False)
+            self.sliders[name] = (across, up)
+            rows.append(w.HBox([across, up]))
+        self.summary = w.HTML(layout=FULL_WIDTH)
+        self.chart = vega.VegaChart(vega_charts.veto_spec(), layout=FULL_WIDTH)
+        self.state: dict = {}
+        for control in self.controls().values():
+            control.observe(lambda _change: self.update(), names="value")
+        super().__init__([self.mode, *rows, self.summary, self.chart])
+        self.update()
+
+    def controls(self) -> dict:
+        found = {"mode": self.mode}
+        for name, (across, up) in self.sliders.items():
+            key = name.replace(" ", "_").lower()
+            found[f"{key}_x"], found[f"{key}_y"] = across, up
+        return found
+
+    def _positions(self) -> dict[str, tuple[int, int]]:
+        return {name: (across.value, up.value) for name, (across, up) in self.sliders.items()}
+
+    @reported
+    def update(self) -> None:
+        self.state.pop("error", None)
+        positions = self._positions()
+        status_quo = positions.pop("status quo")
+        label, names = VETO_MODES[self.mode.value]
+        ideals = {name: positions[name] for name in names}
+        region = veto.winset(ideals, status_quo)
+        alone = veto.winset({"President": positions["President"]}, status_quo)
+        share, share_alone = veto.share_of_space(region), veto.share_of_space(alone)
+        sentence = veto_sentence(names, status_quo, share, share_alone)
+        discs = [{"player": name, "order": k, "x": x, "y": y}
+                 for name in names for k, (x, y) in enumerate(veto.preferred_set(ideals[name], status_quo, 120))]
+        shown = veto.within(region)  # the chart shows the square; so does the share
+        self.chart.update(
+            datasets={"players": [{"player": n, "x": ideals[n][0], "y": ideals[n][1]} for n in names],
+                      "discs": discs, "winset": [{"order": k, "x": x, "y": y} for k, (x, y) in enumerate(shown)],
+                      "status_quo": [{"x": status_quo[0], "y": status_quo[1]}]},
+            params={"heading": "Which policies could replace the status quo? " + ("(President alone)"
+                                                                                 if len(names) == 1 else "(a law)")},
+            description=f"Policy space chart: {sentence}")
+        self.summary.value = live_text(sentence)
+        self.state.update(mode=self.mode.value, **{k: c.value for k, c in self.controls().items() if k != "mode"},
+                          veto_players=list(names), share=share, share_alone=share_alone, empty=not region,
+                          description=sentence)
+
+
+def veto_sentence(names, status_quo, share: float, share_alone: float) -> str:
+    alone = len(names) == 1
+    who = "the President alone" if alone else f"{len(names)} veto players ({', '.join(names)})"
+    where = f"The status quo is at ({status_quo[0]}, {status_quo[1]}). With {who} deciding, "
+    if share == 0:
+        found = ("no policy is preferred by " + ("the President: the status quo is the President's ideal point."
+                                                 if alone else "every veto player: the status quo cannot be changed "
+                                                 "(it lies at a player's ideal point, or between the players)."))
+    else:
+        found = (f"the policies {'the President' if alone else 'every veto player'} prefers to it cover "
+                 f"{share:.0%} of the space shown.")
+    compare = (f" With the President alone they would cover {share_alone:.0%}." if len(names) > 1 else "")
+    return where + found + compare
+
+
+def instrument_explorer(**settings) -> InstrumentExplorer:
+    """Who holds which instrument (notebook 01)."""
+    return InstrumentExplorer(**settings)
+
+
+def votes_explorer(**settings) -> VotesExplorer:
+    """Recorded votes of Congress on the region (notebook 01)."""
+    return VotesExplorer(**settings)
+
+
+def veto_explorer(**settings) -> VetoExplorer:
+    """The veto-players model (notebook 01)."""
+    return VetoExplorer(**settings)

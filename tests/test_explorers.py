@@ -20,6 +20,9 @@ from helpers import widgets
 BUILDERS = {  # how a notebook builds each explorer; every explorer class must appear here
     widgets.RecognitionExplorer: [dict(), dict(show_map=False)],
     widgets.EventsExplorer: [dict(claim_id="C3"), dict()],
+    widgets.InstrumentExplorer: [dict()],
+    widgets.VotesExplorer: [dict()],
+    widgets.VetoExplorer: [dict(), dict(mode="law")],
 }
 
 
@@ -59,5 +62,8 @@ def test_any_settings_give_a_consistent_view(cls, kwargs):
             assert explorer.summary.value.strip() and explorer.state["description"]
             if explorer.state.get("count") == 0:
                 assert "No US action" in explorer.summary.value or "had recognised Kosovo" in explorer.summary.value
+
+            if isinstance(explorer, widgets.VetoExplorer):  # the winset never grows with more veto players
+                assert explorer.state["share"] <= explorer.state["share_alone"] + 1e-9
 
     check()

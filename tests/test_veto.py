@@ -49,3 +49,9 @@ def test_every_point_of_the_winset_is_closer_to_every_ideal_than_the_status_quo(
 def test_no_veto_player_is_an_error():
     with pytest.raises(ValueError, match="at least one veto player"):
         veto.winset({}, (0, 0))
+
+
+def test_the_share_of_the_space_counts_only_what_lies_inside_it():
+    corner = veto.winset({"President": (0, 0)}, (2, 0))  # a disc of radius 2 centred on a corner
+    assert veto.area(corner) == pytest.approx(math.pi * 4, rel=1e-3)
+    assert veto.share_of_space(corner) == pytest.approx(math.pi * 4 / 4 / 100, rel=1e-3)  # a quarter of it is inside

@@ -1,0 +1,84 @@
+"""Notebook 01's explorers and helpers: change each control as a student would and check what it shows."""
+
+import pytest
+
+from helpers import congress, data, questions, reveals, widgets
+
+
+def test_instrument_explorer_names_who_must_act_and_a_sourced_example():
+    explorer = widgets.instrument_explorer()
+    explorer.instrument.value = "Treaty ratification (advice and consent)"
+    assert "Senate (two-thirds of senators present)" in explorer.summary.value
+    assert "Treaty Doc" in explorer.card.value or "NATO" in explorer.card.value
+    before = explorer.card.value
+    explorer.instrument.value = "Recognition of states"
+    assert explorer.state["holder"] == "President" and explorer.card.value != before
+    assert "Zivotofsky" in explorer.card.value  # the legal basis, with its source listed below it
+    row = data.load("institutions").set_index("instrument").loc["Recognition of states"]
+    assert data.source_label(str(row["source_id"])) in explorer.card.value
+
+
+def test_votes_explorer_shows_the_tally_the_party_split_and_what_is_missing():
+    explorer = widgets.votes_explorer(vote_id="RC05")
+    assert "219 to 191" in explorer.summary.value and "divided" in explorer.summary.value
+    assert {"party": "Republicans", "side": "nay", "count": 173} in explorer.chart.datasets["parties"]
+    assert explorer.overview.params["selected"] == "RC05"
+    explorer.vote.value = "RC01"  # no tally in the sources read
+    assert "No tally was found" in explorer.summary.value and explorer.chart.datasets["parties"] == []
+    assert explorer.overview.params["selected"] == "RC01"
+    explorer.vote.value = "RC02"
+    assert explorer.state["united"] is True and "yeas not given" in explorer.summary.value
+    assert "Yeas and nays by party" in explorer.chart.static().svg()
+
+
+def test_a_vote_is_united_when_nine_in_ten_vote_the_same_way_either_way():
+    assert congress.is_united(0.9) and congress.is_united(0.05) and not congress.is_united(0.89)
+    assert not congress.is_united(float("nan"))
+    table = congress.votes()
+    assert not table.set_index("vote_id").loc["RC04", "in_region"]  # Finland and Sweden: a comparison case
+    assert congress.united_votes(in_region=False) == congress.united_votes() + 1
+
+
+def test_the_prediction_prompt_counts_the_votes_the_table_has():
+    prompt = questions.question("01.votes-united").prompt
+    assert f"holds {congress.tallied_votes()} votes" in prompt
+    assert questions.question("01.votes-united").maximum == congress.tallied_votes()
+    assert reveals.answer("united_votes") == congress.united_votes()
+    assert f"{congress.united_votes()} of the {congress.tallied_votes()}" in reveals.reveal_html("united_votes")
+
+
+def test_veto_explorer_shrinks_the_winset_when_a_law_is_needed():
+    explorer = widgets.veto_explorer()
+    alone = explorer.state["share"]
+    assert explorer.state["veto_players"] == ["President"] and alone > 0
+    before = explorer.chart.revision
+    explorer.mode.value = "law"
+    assert explorer.chart.revision > before
+    assert explorer.state["veto_players"] == ["President", "Senate pivot", "House median"]
+    assert 0 < explorer.state["share"] < alone == explorer.state["share_alone"]
+    assert f"With the President alone they would cover {alone:.0%}" in explorer.summary.value
+    assert {d["player"] for d in explorer.chart.datasets["discs"]} == {"President", "Senate pivot", "House median"}
+
+
+def test_veto_explorer_says_nothing_can_change_when_the_status_quo_is_an_ideal_point():
+    explorer = widgets.veto_explorer(mode="law")
+    controls = explorer.controls()
+    controls["status_quo_x"].value, controls["status_quo_y"].value = controls["president_x"].value, controls["president_y"].value
+    assert explorer.state["empty"] and explorer.chart.datasets["winset"] == []
+    assert "the status quo cannot be changed" in explorer.summary.value
+    controls["status_quo_x"].value = 9
+    assert not explorer.state["empty"] and explorer.chart.datasets["winset"]
+
+
+def test_the_veto_chart_draws_the_players_and_the_winset():
+    explorer = widgets.veto_explorer(mode="law")
+    svg = explorer.chart.static().svg()
+    for name in ("President", "Senate pivot", "House median", "status quo", "(a law)"):
+        assert name in svg
+
+
+@pytest.mark.parametrize("label", ["engagement", "pressure"])
+def test_every_slider_of_the_model_says_whose_position_it_moves(label):
+    explorer = widgets.veto_explorer()
+    described = [c.description for k, c in explorer.controls().items() if k.endswith("_x" if label == "engagement" else "_y")]
+    assert len(described) == 4 and all(d.endswith(label) and ":" in d for d in described)
