@@ -165,9 +165,11 @@ class Prediction(_Exercise):
         answer = reveals.answer(q.answer_from)
         if isinstance(answer, list):  # a disputed number: a range of figures, not one answer
             gap = range_feedback(guess, answer)
-        else:
-            gap = questions.check_number(guess, float(answer)).message if guess != answer else "Exactly right."
-            gap = f"Answer: {float(answer):g}. {gap}"
+        else:  # a prediction is locked: say how far off it was, never "try again"
+            difference = guess - float(answer)
+            where = "exactly right" if difference == 0 else \
+                f"{abs(difference):g} {'above' if difference > 0 else 'below'} it"
+            gap = f"Your guess, {guess:g}; the answer: {float(answer):g} (your guess was {where})."
         self.feedback.value = status_html(f"{gap} {note}".strip()) + self.journal_notice()
         self.reveal.value = f"<p>{html.escape(q.explanation)}</p>{reveals.reveal_html(q.reveal)}"
 

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))
 # Widget views each notebook shows once every cell has run (a change here is a change the
 # test must notice: a missing front-end extension shows zero).
-EXPECTED_WIDGETS = {"00_start_here.ipynb": 0, "03_serbia_kosovo.ipynb": 16, "glossary.ipynb": 0}
+EXPECTED_WIDGETS = {"00_start_here.ipynb": 0, "01_who_makes_policy.ipynb": 15, "03_serbia_kosovo.ipynb": 16, "glossary.ipynb": 0}
 
 
 def answers_of(notebook: str) -> list[str]:
@@ -27,6 +27,9 @@ def answers_of(notebook: str) -> list[str]:
         found += [q.explanation[:60], q.hint[:60]] + [o.feedback[:60] for o in q.options]
         if q.kind == "coding":
             found += list(analysis.events_by_id(list(q.items))["substance_rationale"].str[:60])
+    if notebook == "01_who_makes_policy.ipynb":
+        from helpers import congress
+        found += [f"{congress.united_votes()} of the {congress.tallied_votes()} tallied votes"]
     if notebook == "03_serbia_kosovo.ipynb":
         found += [f"by the end of 2026, {analysis.recognition_count('un')} of the 193",
                   ", ".join(analysis.non_recognising("eu")), "Figures for the number of states",
@@ -210,4 +213,94 @@ def test_kosovo_notebook_widgets_answer_a_student(page, lab, screenshot_dir):
     page.screenshot(path=str(shots / "exercises-after-answers.png"))
     journal = (lab.notebooks.parent / "journal.json").read_text()
     for key in ('"03.un-recognitions"', '"03.code-actions"', '"03.think-counter"', '"C3"', "mediation varied"):
+        assert key in journal
+
+
+def test_who_makes_policy_widgets_answer_a_student(page, lab, screenshot_dir):
+    forget_answers(lab)
+    jupyter.open_notebook(page, lab, "01_who_makes_policy.ipynb")
+    jupyter.run_all(page)
+    shots = screenshot_dir / "01_who_makes_policy"
+    shots.mkdir(exist_ok=True)
+    closed = page.locator(".jp-OutputArea-output", has_text="This part opens once you have answered")
+    expect(closed).to_have_count(5)
+
+    # Who holds which instrument: the dropdown changes who must act and the sourced card.
+    instruments = _explorer(page, "Instrument")
+    instruments.scroll_into_view_if_needed()
+    jupyter.choose(instruments, "Instrument", "Treaty ratification")
+    expect(instruments.locator('[role="status"]')).to_contain_text("Senate (two-thirds of senators present)")
+    expect(instruments.locator("table")).to_contain_text("Legal basis")
+
+    # Predict, then reveal; the votes explorer opens.
+    predict = _exercise(page, "In how many of the 14")
+    predict.scroll_into_view_if_needed()
+    predict.locator("input[type=text]").fill("10")
+    predict.locator("button", has_text="Lock in my guess").click()
+    expect(predict.locator('[role="status"]')).to_contain_text("Your guess, 10")
+    expect(predict).to_contain_text("tallied votes on the region had at least 9 in 10")
+    expect(closed).to_have_count(2)
+
+    votes = _explorer(page, "Vote")
+    votes.scroll_into_view_if_needed()
+    parties, overview = votes.locator(".balkans-vega").nth(0), votes.locator(".balkans-vega").nth(1)
+    before = (parties.get_attribute("data-revision"), overview.get_attribute("data-revision"))
+    jupyter.choose(votes, "Vote", "11 March 1999")
+    status = votes.locator('[role="status"]').first
+    expect(status).to_contain_text("219 to 191")
+    expect(parties).not_to_have_attribute("data-revision", before[0])
+    expect(overview).not_to_have_attribute("data-revision", before[1])
+    expect(parties.locator("svg")).to_contain_text("nay 173")
+    jupyter.choose(votes, "Vote", "25 September 2008")
+    expect(status).to_contain_text("No tally was found")
+    expect(parties.locator("svg")).to_contain_text("No split by party was found")
+    votes.screenshot(path=str(shots / "votes-2008-no-tally.png"))
+
+    # The veto-players model: a keyboard step on a slider, then the law/alone toggle.
+    model = page.locator(".jp-OutputArea-output > .widget-vbox").filter(
+        has=page.locator(".widget-label", has_text="President: engagement")).first
+    model.scroll_into_view_if_needed()
+    status = model.locator('[role="status"]').first
+    chart = model.locator(".balkans-vega").first
+    first = status.inner_text()
+    handle = jupyter.by_label(model, "status quo: engagement", "widget-hslider").locator(".noUi-handle")
+    handle.focus()
+    page.keyboard.press("ArrowRight")
+    expect(status).to_contain_text("The status quo is at (6, 3)")
+    assert status.inner_text() != first
+    model.locator("button", has_text="A change that needs a law").click()
+    expect(status).to_contain_text("3 veto players")
+    expect(chart.locator("svg")).to_contain_text("(a law)")
+    expect(chart.locator('[role="img"]')).to_have_attribute("aria-label", re.compile("3 veto players"))
+    model.screenshot(path=str(shots / "veto-players-law.png"))
+
+    # Code the six actions: then ours, and the evidence tables open.
+    coding = _exercise(page, "Code each US action yourself")
+    coding.scroll_into_view_if_needed()
+    for group in coding.locator(".widget-radio").all():
+        group.locator(".widget-radio-box label").nth(1).click()
+    coding.locator("button", has_text="Save my coding").click()
+    expect(coding).to_contain_text("Your coding beside ours")
+    expect(closed).to_have_count(0)
+
+    # A check: a wrong option (told why), then the right one.
+    choice = _exercise(page, "Which of these could a US president do without a new vote")
+    choice.locator("label", has_text="Admit a new member to NATO.").click()
+    choice.locator("button", has_text="Check my answer").click()
+    expect(choice.locator('[role="status"]')).to_contain_text("two-thirds of the senators present")
+    choice.locator("label", has_text="Lift sanctions on a person").click()
+    choice.locator("button", has_text="Check my answer").click()
+    expect(choice.locator('[role="status"]')).to_contain_text("Right")
+
+    # Both ratings, saved.
+    for claim, stars in (("C1", "3: mixed"), ("C5", "2: mostly against")):
+        rating = _exercise(page, f"Claim {claim}:")
+        rating.scroll_into_view_if_needed()
+        rating.locator("label", has_text=stars).click()
+        rating.locator("textarea").fill(f"My reason for {claim}.")
+        rating.locator("button", has_text="Save my rating").click()
+        expect(rating.locator('[role="status"]')).to_contain_text(f"for {claim}")
+    page.screenshot(path=str(shots / "after-answers.png"))
+    journal = (lab.notebooks.parent / "journal.json").read_text()
+    for key in ('"01.votes-united"', '"01.code-actions"', '"C1"', '"C5"', "My reason for C5"):
         assert key in journal
