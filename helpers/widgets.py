@@ -279,6 +279,8 @@ VETO_MODES = {
     "law": ("A change that needs a law (President, the Senate's pivotal member, the House median)",
             ("President", "Senate pivot", "House median")),
 }
+SLIDER_STYLE = {"description_width": "190px"}  # aligned in two columns, each track long enough to drag
+SLIDER_LAYOUT = w.Layout(width="440px")
 VETO_START = {"President": (3, 6), "Senate pivot": (6, 8), "House median": (7, 5), "status quo": (5, 3)}
 
 
@@ -292,10 +294,11 @@ class VetoExplorer(w.VBox):
         self.sliders: dict[str, tuple[w.IntSlider, w.IntSlider]] = {}
         rows = []
         for name, (x, y) in VETO_START.items():
-            across = w.IntSlider(value=x, min=0, max=10, description=f"{name}: engagement", style=CONTROL_STYLE,
-                                 continuous_update=False)
-            up = w.IntSlider(value=y, min=0, max=10, description=f"{name}: pressure", style=CONTROL_STYLE,
-                             continuous_update=False)
+            label = name[0].upper() + name[1:]
+            across = w.IntSlider(value=x, min=0, max=10, description=f"{label}: engagement", style=SLIDER_STYLE,
+                                 layout=SLIDER_LAYOUT, continuous_update=False)
+            up = w.IntSlider(value=y, min=0, max=10, description=f"{label}: pressure", style=SLIDER_STYLE,
+                             layout=SLIDER_LAYOUT, continuous_update=False)
             self.sliders[name] = (across, up)
             rows.append(w.HBox([across, up]))
         self.summary = w.HTML(layout=FULL_WIDTH)

@@ -263,7 +263,7 @@ def test_who_makes_policy_widgets_answer_a_student(page, lab, screenshot_dir):
     status = model.locator('[role="status"]').first
     chart = model.locator(".balkans-vega").first
     first = status.inner_text()
-    handle = jupyter.by_label(model, "status quo: engagement", "widget-hslider").locator(".noUi-handle")
+    handle = jupyter.by_label(model, "Status quo: engagement", "widget-hslider").locator(".noUi-handle")
     handle.focus()
     page.keyboard.press("ArrowRight")
     expect(status).to_contain_text("The status quo is at (6, 3)")
