@@ -257,13 +257,33 @@ def event_countries() -> dict[str, str]:
     return {code: names.get(code, "the region as a whole") for code in codes}  # REGION has no country row
 
 
+# Serbia's and Montenegro's state before 2006, by the day its name changed: a 1999 action on 'Serbia' was on
+# the Federal Republic of Yugoslavia. Dates checked on 2026-12-02 against archontology.org (Serbia: polity
+# style) and the Constitutional Charter's proclamation (paragraf.rs): FRY constitution 27 April 1992, state
+# union 4 February 2003, Montenegro's declaration of independence 3 June 2006.
+STATE_NAMES_BEFORE_2006 = [
+    (pd.Timestamp("1992-04-27"), "the Socialist Federal Republic of Yugoslavia"),
+    (pd.Timestamp("2003-02-04"), "the Federal Republic of Yugoslavia (Serbia and Montenegro)"),
+    (pd.Timestamp("2006-06-03"), "Serbia and Montenegro"),
+]
+
+
+def country_name_then(code: str, date, names: dict[str, str]) -> str:
+    """The name of the state as it was on the date: Serbia and Montenegro were one state until 2006."""
+    if code in ("SRB", "MNE") and not pd.isna(date):
+        for until, name in STATE_NAMES_BEFORE_2006:
+            if date < until:
+                return name
+    return names.get(code, code)
+
+
 def described_events(events: pd.DataFrame) -> pd.DataFrame:
     """Events with columns in words: when (as precise as known), administration_label, country_name."""
     labels, countries = administration_labels(), event_countries()
     return events.assign(
         when=[charts.format_date(d, p) for d, p in zip(events["date"], events["date_precision"])],
         administration_label=events["administration"].astype(str).map(labels),
-        country_name=events["country"].astype(str).map(countries),
+        country_name=[country_name_then(str(c), d, countries) for c, d in zip(events["country"], events["date"])],
         after_essay=after_essay(events["date"]),
     )
 

@@ -20,7 +20,6 @@ OKABE_ITO = {
     "black": "#000000",
 }
 PALETTE = list(OKABE_ITO.values())
-NEUTRAL = "#D9D9D9"  # no data / not (yet) recognised
 KOSOVO_COLOUR = OKABE_ITO["purple"]  # outside cividis' blue-to-yellow range, so never mistaken for a year
 SEQUENTIAL = "cividis"
 

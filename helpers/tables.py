@@ -74,10 +74,11 @@ def withdrawals_table(caption: str) -> str:
                             "Source of the withdrawal", "Note"], rows)
 
 
-def context_table(claim_id: str, caption: str) -> str:
-    """Events by actors other than the US that frame a claim, with each holder's reading beside them."""
+def context_table(claim_id: str | None, caption: str, context_ids: list[str] | None = None) -> str:
+    """Events by actors other than the US that frame a claim (or the events named), with each holder's reading."""
     events = data.load("context_events")
-    events = events[data.tagged(events, claim_id)].sort_values("date")
+    chosen = events["context_id"].isin(context_ids) if context_ids else data.tagged(events, claim_id)
+    events = events[chosen].sort_values("date")
     views = data.load("context_views")
     rows = []
     for event in events.itertuples():

@@ -73,6 +73,7 @@ class VegaChart(anywidget.AnyWidget):
     datasets = traitlets.Dict().tag(sync=True)
     description = traitlets.Unicode("").tag(sync=True)
     revision = traitlets.Int(0).tag(sync=True)
+    renderer = traitlets.Unicode("svg").tag(sync=True)  # "canvas" for charts with many shapes (maps)
 
     def __init__(self, spec: dict, description: str = "", **kwargs):
         type(self)._esm = bundle()
@@ -99,9 +100,14 @@ class VegaChart(anywidget.AnyWidget):
         return Static(resolved(self.spec, self.params, self.datasets), self.description)
 
 
+STATIC_WIDTH = 760  # a chart that fits its container in the browser gets this width on paper
+
+
 def resolved(spec: dict, params: dict | None = None, datasets: dict | None = None) -> dict:
     """The spec with params set to their current values and datasets replaced: one fixed picture."""
     out = copy.deepcopy(spec)
+    if out.get("width") == "container":
+        out["width"] = STATIC_WIDTH
     for param in out.get("params", []):
         if params and param["name"] in params:
             param["value"] = params[param["name"]]

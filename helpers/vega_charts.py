@@ -15,13 +15,15 @@ import json
 import pandas as pd
 
 from . import analysis, data
-from .charts import KOSOVO_COLOUR, NEUTRAL, OKABE_ITO, SEQUENTIAL
+from .charts import KOSOVO_COLOUR, OKABE_ITO, SEQUENTIAL
 from .vega import VEGA_LITE_SCHEMA, records
 
 FONT = {"font": "sans-serif", "axis": {"labelFontSize": 12, "titleFontSize": 13},
         "title": {"fontSize": 15, "anchor": "start"}, "legend": {"labelFontSize": 12, "titleFontSize": 12},
         "view": {"stroke": None}}
+FIT = {"type": "fit-x", "contains": "padding"}  # with width "container": the chart fits the output area
 ESSAY_COLOUR = OKABE_ITO["purple"]
+NOT_YET = "#FFFFFF"  # a state that had not recognised: white with a grey border, never mistaken for a year
 FIRST_DAY, LAST_DAY = "2007-09-01", "2026-12-31"
 
 
@@ -29,12 +31,12 @@ def _essay_layers(start: str, end: str, label: str) -> list[dict]:
     """The shaded band of when the essay was written, and a note that points past it."""
     start, end = (f"{pd.Timestamp(day):%Y-%m-%d}" for day in (start, end))
     band = {"data": {"values": [{"start": start, "end": end, "label": label}]},
-            "mark": {"type": "rect", "color": ESSAY_COLOUR, "opacity": 0.35},
+            "mark": {"type": "rect", "color": ESSAY_COLOUR, "opacity": 0.35, "aria": False},
             "encoding": {"x": {"field": "start", "type": "temporal"}, "x2": {"field": "end"},
                          "tooltip": [{"field": "label", "title": "Shaded"}]}}
     note = {"data": {"values": [{"end": end}]},
             "mark": {"type": "text", "text": "after the essay →", "align": "left", "baseline": "bottom", "dx": 4,
-                     "y": {"expr": "height - 4"}, "fontSize": 10, "color": "#6b2a52"},
+                     "y": {"expr": "height - 4"}, "fontSize": 12, "color": "#6b2a52", "aria": False},
             "encoding": {"x": {"field": "end", "type": "temporal"}}}
     return [band, note]
 
@@ -84,14 +86,14 @@ def recognition_timeline_spec() -> dict:
         {"data": {"name": "sizes"}, "transform": [{"filter": "datum.group == group"}],
          "layer": [{"mark": {"type": "rule", "strokeDash": [2, 3], "strokeWidth": 1.5, "color": "black"},
                     "encoding": {"y": {"field": "size", "type": "quantitative"}}},
-                   {"mark": {"type": "text", "align": "left", "baseline": "bottom", "dy": -3, "x": 6,
-                             "fontSize": 11},
+                   {"mark": {"type": "text", "align": "right", "baseline": "bottom", "dy": -3,
+                             "x": {"expr": "width - 4"}, "fontSize": 12},
                     "encoding": {"y": {"field": "size", "type": "quantitative"}, "text": {"field": "label"}}}]},
         {"data": {"name": "milestones"}, "transform": [{"filter": "datum.year <= year"}],
          "layer": [{"mark": {"type": "rule", "strokeDash": [6, 3], "color": OKABE_ITO["vermillion"]},
                     "encoding": {"x": {"field": "date", "type": "temporal"}}},
-                   {"mark": {"type": "text", "angle": 270, "align": "right", "baseline": "bottom", "dx": 0,
-                             "fontSize": 10, "color": "#7a2e00"},
+                   {"mark": {"type": "text", "angle": 270, "align": "right", "baseline": "bottom", "dx": -2,
+                             "fontSize": 11, "color": "#7a2e00"},
                     "encoding": {"x": {"field": "date", "type": "temporal"},
                                  "y": {"field": "offset", "type": "quantitative", "scale": None},
                                  "text": {"field": "label"}}}]},
@@ -108,13 +110,14 @@ def recognition_timeline_spec() -> dict:
                       "text": {"field": "cumulative", "format": "d"}}},
     ]
     return {
-        "$schema": VEGA_LITE_SCHEMA, "width": 720, "height": 360, "config": FONT,
+        "$schema": VEGA_LITE_SCHEMA, "width": "container", "autosize": FIT, "height": 380, "config": FONT,
         "params": [{"name": "group", "value": "un"}, {"name": "group_label", "value": analysis.group_label("un")},
                    {"name": "counted", "value": True}, {"name": "year", "value": 2026}],
         "title": {"text": {"expr": "'Recognitions of Kosovo by ' + group_label + ', ' + "
-                                   "(year == 2008 ? 'in 2008' : '2008-' + year)"},
-                  "subtitle": "Dashed red lines: US milestones; dotted black line: every state in the group; "
-                              "shaded: when the essay was written"},
+                                   "(year == 2008 ? 'in 2008' : '2008-' + year) + "
+                                   "(counted ? '' : ', leaving out claimed withdrawals')"},
+                  "subtitle": "Dashed red lines: US milestones. Dotted black line: all members of the group (not "
+                              "for 'states and entities', which has no fixed total). Shaded: when the essay was written"},
         "datasets": {"steps": _steps(), "sizes": sizes, "milestones": _milestone_rows()},
         "layer": layers,
     }
@@ -144,10 +147,13 @@ def _map_view(width: int, height: int, projection: dict, title: str, last_year: 
     shapes = {"data": {"name": "world", "format": {"type": "topojson", "feature": "countries"}},
               "transform": [{"calculate": "datum.id != null ? '' + datum.id : datum.properties.name", "as": "key"},
                             lookup,
-                            {"calculate": "datum.recognised != null && datum.recognised <= year", "as": "is_recognised"}]}
+                            {"calculate": "datum.recognised != null && datum.recognised <= year", "as": "is_recognised"},
+                            {"calculate": "datum.recognised == null ? 'has not recognised Kosovo' : "
+                                          "'recognised Kosovo in ' + datum.recognised", "as": "when"},
+                            {"calculate": "'State: ' + datum.name + '; ' + datum.when", "as": "said"}]}
     recognised_test = "datum.is_recognised"
     colour = {"condition": [{"test": "datum.code == 'XKX'", "value": KOSOVO_COLOUR},
-                            {"test": f"!({recognised_test})", "value": NEUTRAL}],
+                            {"test": f"!({recognised_test})", "value": NOT_YET}],
               "field": "recognised", "type": "quantitative", "title": "Year of recognition",
               "scale": {"scheme": SEQUENTIAL, "domain": [2008, last_year]},
               "legend": {"format": "d", "orient": "bottom", "direction": "horizontal", "gradientLength": 260}
@@ -155,22 +161,24 @@ def _map_view(width: int, height: int, projection: dict, title: str, last_year: 
     withdrawn = (f"{recognised_test} && datum.withdrawal_year != null && datum.withdrawal_year <= year")
     return {
         "width": width, "height": height, "projection": projection,
-        "title": {"text": title, "fontSize": 12 if not legend else 15},
+        "title": {"text": title, "fontSize": 12},
         "layer": [
-            {**shapes, "mark": {"type": "geoshape", "stroke": "white", "strokeWidth": 0.3, "clip": True, "invalid": None},
-             "encoding": {"color": colour, "tooltip": [{"field": "name", "title": "State"},
-                                                       {"field": "recognised", "title": "Recognised in"}]}},
+            {**shapes, "mark": {"type": "geoshape", "stroke": "#8C8C8C", "strokeWidth": 0.4, "clip": True,
+                                "invalid": None},
+             "encoding": {"color": colour, "description": {"field": "said"},
+                          "tooltip": [{"field": "name", "title": "State"}, {"field": "when", "title": "Recognised"}]}},
             {**shapes, "transform": shapes["transform"] + [{"filter": withdrawn}],
-             "mark": {"type": "geoshape", "filled": False, "stroke": "black", "strokeWidth": 1.6, "clip": True},
+             "mark": {"type": "geoshape", "filled": False, "stroke": OKABE_ITO["orange"], "strokeWidth": 2.2,
+                      "clip": True},
              "encoding": {"tooltip": [{"field": "name", "title": "State"}, {"field": "withdrawal", "title": "Withdrawal"}],
                           "strokeDash": {"field": "withdrawal", "type": "nominal", "title": None,
                                          "scale": {"domain": ["withdrawal claimed by Serbia, disputed",
                                                               "withdrawal confirmed by the state"],
-                                                   "range": [[3, 2], [1, 0]]},
+                                                   "range": [[4, 2], [1, 0]]},
                                          "legend": {"orient": "bottom", "labelLimit": 400} if legend else None}}},
             {**shapes, "transform": shapes["transform"] + [{"filter": "datum.code == 'XKX'"}],
-             "mark": {"type": "geoshape", "filled": False, "stroke": "black", "strokeDash": [3, 2],
-                      "strokeWidth": 0.9, "clip": True}},
+             "mark": {"type": "geoshape", "filled": False, "stroke": "black", "strokeDash": [1, 2],
+                      "strokeWidth": 1.2, "clip": True, "aria": False}},
         ],
     }
 
@@ -178,18 +186,19 @@ def _map_view(width: int, height: int, projection: dict, title: str, last_year: 
 def recognition_map_spec() -> dict:
     """States coloured by the year they recognised Kosovo, up to the param year; Europe enlarged."""
     last_year = max(analysis.recognition_years().values(), default=2009)
-    world = _map_view(620, 330, {"type": "equalEarth"}, "Which states had recognised Kosovo by then? "
-                      "(grey: not yet; pink: Kosovo)", last_year, legend=True)
-    europe = _map_view(300, 330, {"type": "mercator", "center": [17, 48], "scale": 560,
-                                                    "translate": [150, 165]}, "Europe, enlarged",
-                       last_year, legend=False)
+    world = _map_view(520, 290, {"type": "equalEarth"}, "The world (white: had not recognised; pink: Kosovo)",
+                      last_year, legend=True)
+    europe = _map_view(260, 290, {"type": "mercator", "center": [17, 47], "scale": 500,
+                                  "translate": [130, 145]}, "Europe, enlarged", last_year, legend=False)
     europe["layer"].append({"data": {"values": [{"lon": 20.9, "lat": 42.6, "text": "Kosovo"}]},
-                            "mark": {"type": "text", "dx": -14, "dy": 14, "fontSize": 10, "align": "right"},
+                            "mark": {"type": "text", "dx": -14, "dy": 16, "fontSize": 12, "fontWeight": "bold",
+                                     "align": "right", "aria": False},
                             "encoding": {"longitude": {"field": "lon", "type": "quantitative"},
                                          "latitude": {"field": "lat", "type": "quantitative"},
                                          "text": {"field": "text"}}})
     return {
         "$schema": VEGA_LITE_SCHEMA, "config": FONT, "params": [{"name": "year", "value": 2026}],
+        "title": {"text": {"expr": "'Which states had recognised Kosovo by the end of ' + year + '?'"}},
         "datasets": {"world": json.loads(data.world_map()[0]), "states": _map_rows()},
         "hconcat": [world, europe], "resolve": {"scale": {"color": "shared", "strokeDash": "shared"}},
     }
@@ -235,25 +244,28 @@ def events_timeline_spec(events: pd.DataFrame, terms: pd.DataFrame) -> dict:
     replaces their rows when a filter changes. The title is the param 'heading'.
     """
     substances = list(SUBSTANCE_SHAPES)
-    x = {"field": "date", "type": "temporal", "title": "Date (bands: US administrations)", "scale": {"type": "utc"}}
+    x = {"field": "date", "type": "temporal", "title": "Date (bands: US administrations)", "scale": {"type": "utc"},
+         "axis": {"format": "%b %Y", "labelOverlap": True}}
     lane = {"field": "institution", "type": "nominal", "title": "Acting institution", "sort": "ascending"}
     start, end, label = analysis.ESSAY_PERIOD
     return {
-        "$schema": VEGA_LITE_SCHEMA, "width": 760, "height": {"step": 44}, "config": FONT,
+        "$schema": VEGA_LITE_SCHEMA, "width": "container", "autosize": FIT, "height": {"step": 48}, "config": FONT,
         "params": [{"name": "heading", "value": "US actions"}],
         "title": {"text": {"expr": "heading"}, "subtitle": "Shape and colour: substance as we coded it, compared with "
                                                           "the previous US line. Ring: tone changed."},
         "datasets": {"events": events_rows(events), "terms": term_rows(events, terms)},
         "layer": [
-            {"data": {"name": "terms"}, "mark": {"type": "rect", "opacity": 1},
+            {"data": {"name": "terms"}, "mark": {"type": "rect", "opacity": 1, "aria": False},
              "encoding": {"x": {"field": "start", "type": "temporal"}, "x2": {"field": "end"},
                           "color": {"field": "shade", "type": "nominal", "scale": None}}},
-            {"data": {"name": "terms"}, "mark": {"type": "text", "baseline": "top", "fontSize": 10, "color": "#444444"},
-             "encoding": {"x": {"field": "mid", "type": "temporal"},
-                          "y": {"field": "row", "type": "quantitative", "scale": None},
-                          "text": {"field": "label"}},
-             "transform": [{"calculate": "(toDate(datum.start) + toDate(datum.end)) / 2", "as": "mid"},
-                           {"calculate": "2 + 12 * datum.row", "as": "row"}]},
+            {"data": {"name": "terms"}, "transform": [{"filter": "datum.row == 0"},
+                {"calculate": "(toDate(datum.start) + toDate(datum.end)) / 2", "as": "mid"}],
+             "mark": {"type": "text", "baseline": "top", "fontSize": 11, "color": "#333333", "y": 2},
+             "encoding": {"x": {"field": "mid", "type": "temporal"}, "text": {"field": "label"}}},
+            {"data": {"name": "terms"}, "transform": [{"filter": "datum.row == 1"},
+                {"calculate": "(toDate(datum.start) + toDate(datum.end)) / 2", "as": "mid"}],
+             "mark": {"type": "text", "baseline": "top", "fontSize": 11, "color": "#333333", "y": 15},
+             "encoding": {"x": {"field": "mid", "type": "temporal"}, "text": {"field": "label"}}},
             *_essay_layers(start, end, label),
             {"data": {"name": "events"},
              "mark": {"type": "point", "filled": True, "size": 90, "stroke": "black", "strokeWidth": 0.5, "opacity": 1},
@@ -280,7 +292,7 @@ def votes_overview_spec(rows: list[dict]) -> dict:
     A dotted band marks 'united' (at least 9 in 10 the same way, at either end).
     """
     return {
-        "$schema": VEGA_LITE_SCHEMA, "width": 560, "height": {"step": 24}, "config": FONT,
+        "$schema": VEGA_LITE_SCHEMA, "width": "container", "autosize": FIT, "height": {"step": 24}, "config": FONT,
         "params": [{"name": "selected", "value": ""}],
         "title": {"text": "How united was each recorded vote?",
                   "subtitle": "Share of those voting who voted yea; bars past a dotted line: 9 in 10 voted the same way"},

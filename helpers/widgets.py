@@ -42,8 +42,8 @@ def recognition_description(group: str, year: int, counted: bool) -> tuple[str, 
 def map_description(year: int) -> str:
     shown = sum(1 for y in analysis.recognition_years().values() if y <= year)
     return (f"World map of all states and entities (not only UN members): {shown} had recognised Kosovo by the end "
-            f"of {year}, coloured from dark (2008) to light (latest); grey states had not; a dashed or solid outline "
-            f"marks a withdrawal claimed by Serbia (disputed or confirmed). "
+            f"of {year}, coloured from dark (2008) to light (latest); white states had not; Kosovo is pink; an orange "
+            f"outline marks a withdrawal claimed by Serbia (dashed: disputed; solid: confirmed by the state). "
             f"{analysis.group_split_sentence('g20', year)}")
 
 
@@ -76,7 +76,8 @@ class RecognitionExplorer(w.VBox):
         self.summary = w.HTML(layout=FULL_WIDTH)
         # Drawn in the browser: a control changes a param there, the kernel only writes the sentence.
         self.timeline = vega.VegaChart(vega_charts.recognition_timeline_spec(), layout=FULL_WIDTH)
-        self.map = vega.VegaChart(vega_charts.recognition_map_spec(), layout=FULL_WIDTH) if show_map else None
+        self.map = vega.VegaChart(vega_charts.recognition_map_spec(), renderer="canvas",  # ~540 shapes
+                                  layout=FULL_WIDTH) if show_map else None
         self.show_map = show_map
         self.state: dict = {}
         for control in (self.group, self.counting, self.year):
@@ -122,9 +123,12 @@ def _administration_terms():
     return terms.assign(administration_id=terms["administration_id"].astype(str))
 
 
-def _events_title(country: str, claim_id: str | None) -> str:
+def _events_title(country: str, claim_id: str | None, *filters: w.Dropdown) -> str:
+    """The chart's title names every filter that is set, so the chart says what it shows."""
     where = analysis.event_countries().get(country, "the Western Balkans")
-    return f"US actions on {where}" + (f", tagged {claim_id}" if claim_id else "")
+    chosen = [control.label.rsplit(" (", 1)[0] for control in filters if control.value != "all"]
+    return (f"US actions on {where}" + (f", tagged {claim_id}" if claim_id else "")
+            + (f" ({'; '.join(chosen)})" if chosen else ""))
 
 
 class EventsExplorer(w.VBox):
@@ -153,8 +157,10 @@ class EventsExplorer(w.VBox):
             value=administration, description="Administration:", style=CONTROL_STYLE)
         pillars = data.dataset_info("policy_events")["schema"]["fields"]
         pillar_names = next(f for f in pillars if f["name"] == "pillar")["constraints"]["enum"]
+        by_area = claim_events["pillar"].astype(str).value_counts()
         self.pillar = w.Dropdown(
-            options=[("All policy areas", "all")] + [(analysis.PILLAR_WORDS.get(p, p), p) for p in pillar_names],
+            options=[("All policy areas", "all")] + [(f"{analysis.PILLAR_WORDS.get(p, p)} ({by_area[p]})", p)
+                                                     for p in pillar_names if by_area.get(p, 0) or p == pillar],
             value=pillar, description="Policy area:", style=CONTROL_STYLE)
         self.show = w.Dropdown(options=[(label, key) for key, label in analysis.SHOW.items()], value=show,
                                description="Show:", style=CONTROL_STYLE)
@@ -179,7 +185,7 @@ class EventsExplorer(w.VBox):
         self.state.pop("error", None)
         events = analysis.filter_events(self.country.value, self.administration.value, self.pillar.value,
                                         self.claim_id, self.show.value)
-        title = _events_title(self.country.value, self.claim_id)
+        title = _events_title(self.country.value, self.claim_id, self.administration, self.pillar, self.show)
         counts = analysis.coding_counts_sentence(events)
         # Only the rows change: the browser redraws from them, the kernel draws nothing.
         self.chart.update(params={"heading": title}, description=f"Timeline, {title}: {counts}",
@@ -187,6 +193,8 @@ class EventsExplorer(w.VBox):
                                     "terms": vega_charts.term_rows(events, _administration_terms())})
         self.table.value = tables.events_table(events, "The actions on the chart, with our coding and its reasons",
                                                coding=True) if not events.empty else ""
+        if events.empty:
+            self.chart.clear()  # an empty chart says nothing; the sentence says why
         self.summary.value = live_text(f"{title}: {counts}")
         self.state.update(country=self.country.value, administration=self.administration.value,
                           pillar=self.pillar.value, show=self.show.value, count=len(events),

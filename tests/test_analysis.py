@@ -102,3 +102,14 @@ def test_claims_and_claim_map():
 def test_reported_counts_keep_sides_apart():
     counts = analysis.reported_counts()
     assert set(counts["side"]) == {"Kosovo", "Serbia", "Third party"}
+
+
+def test_a_state_is_named_as_it_was_on_the_date():
+    names = analysis.event_countries()
+    assert analysis.country_name_then("SRB", pd.Timestamp("1999-04-28"), names) == \
+        "the Federal Republic of Yugoslavia (Serbia and Montenegro)"
+    assert analysis.country_name_then("SRB", pd.Timestamp("2005-01-01"), names) == "Serbia and Montenegro"
+    assert analysis.country_name_then("SRB", pd.Timestamp("2008-02-18"), names) == "Serbia"
+    assert analysis.country_name_then("XKX", pd.Timestamp("1999-04-28"), names) == "Kosovo"
+    shown = analysis.events_by_id(["PE059"])
+    assert shown["country_name"].iloc[0].startswith("the Federal Republic of Yugoslavia")

@@ -64,11 +64,11 @@ def test_map_colours_states_only_once_they_recognised(world):
     later = next(c for c, y in sorted(years.items(), key=lambda i: -i[1]))
     name = analysis.data.load("countries").set_index("country_code").loc[later, "country_name"]
     early, late = drawn(world, year=2008), drawn(world, year=2026)
-    assert fill_of(early, "France") != charts.NEUTRAL.lower()
-    assert fill_of(early, "Serbia") == fill_of(late, "Serbia") == charts.NEUTRAL.lower()  # never recognised
+    assert fill_of(early, "France") != vega_charts.NOT_YET.lower()
+    assert fill_of(early, "Serbia") == fill_of(late, "Serbia") == vega_charts.NOT_YET.lower()  # never recognised
     assert fill_of(late, "Kosovo") == charts.KOSOVO_COLOUR.lower()
     if f"State: {name};" in late:  # the newest recogniser may be too small for the 50m map
-        assert fill_of(early, name) == charts.NEUTRAL.lower() != fill_of(late, name)
+        assert fill_of(early, name) == vega_charts.NOT_YET.lower() != fill_of(late, name)
 
 
 def test_map_outlines_a_claimed_withdrawal_only_from_its_year(world):

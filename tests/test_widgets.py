@@ -97,9 +97,10 @@ def test_events_explorer_filters_by_country_administration_and_change(actions):
 
 def test_events_explorer_says_when_nothing_matches(actions):
     actions.administration.value = "clinton"
-    actions.pillar.value = "sanctions"
+    actions.pillar.value = "aid_and_economy"
     assert actions.state["count"] == 0 and "No US action in the table matches" in actions.summary.value
-    assert actions.table.value == ""
+    assert actions.table.value == "" and actions.chart.layout.display == "none"  # no empty, garbled chart
+    assert "Clinton; Aid" in actions.chart.params["heading"]  # the title names the filters set
     actions.pillar.value = "all"
     actions.administration.value = "all"
 
@@ -118,14 +119,18 @@ def test_every_filter_combination_gives_rows_or_says_none_match():
                         events.empty and sentence.startswith("No US action"))
 
 
-def test_events_explorer_offers_only_countries_with_actions_and_counts_them(actions):
+def test_events_explorer_offers_only_countries_and_areas_with_actions_and_counts_them(actions):
     offered = dict((code, label) for label, code in actions.country.options)
     assert "HRV" not in offered  # no action on Croatia is tagged C3: no choice leads to an empty chart
     for code, label in offered.items():
         if code != "all":
             count = len(analysis.filter_events(country=code, claim_id="C3"))
             assert count > 0 and label.endswith(f"({count})")
-    assert "Euro-Atlantic integration" in [label for label, _ in actions.pillar.options]
+    areas = dict((code, label) for label, code in actions.pillar.options)
+    assert "sanctions" not in areas  # no C3 action is a sanction: not offered
+    for code, label in areas.items():
+        if code != "all":
+            assert label.endswith(f"({len(analysis.filter_events(pillar=code, claim_id='C3'))})")
 
 
 def test_a_failing_view_says_so_in_the_widget_instead_of_failing_silently(monkeypatch):

@@ -5,6 +5,7 @@
 async function render({ model, el }) {
   const box = document.createElement("div");
   el.classList.add("balkans-vega");
+  box.style.width = "100%";  // charts with width "container" fit the output area, also on a narrow screen
   el.appendChild(box);
   let result = null;
 
@@ -34,7 +35,8 @@ async function render({ model, el }) {
     if (result !== null) result.finalize();
     const spec = structuredClone(model.get("spec"));
     try {
-      result = await vegaEmbed(box, spec, { actions: false, renderer: "svg" });
+      // SVG keeps text readable by tests; a world map redraws several times faster on a canvas.
+      result = await vegaEmbed(box, spec, { actions: false, renderer: model.get("renderer") });
     } catch (error) {
       box.textContent = "This chart could not be drawn: " + error.message;
       return;
