@@ -7,6 +7,8 @@ NATO accession) is a comparison case from outside the region and is marked as su
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from . import data
@@ -28,9 +30,12 @@ def votes() -> pd.DataFrame:
     return table
 
 
+COMPILER_NOTE = re.compile(r"\s*\([^)]*not confirmed[^)]*\)")  # our research notes stay in the CSV, not on screen
+
+
 def vote_label(row) -> str:
     tally = f" ({row.yeas}-{row.nays})" if not pd.isna(row.yeas) and not pd.isna(row.nays) else " (no tally found)"
-    measure = str(row.measure).split(",")[0]
+    measure = COMPILER_NOTE.sub("", str(row.measure)).split(",")[0]
     outside = " [comparison: outside the region]" if not set(str(row.countries).split(";")) & REGION else ""
     return f"{format_date(row.date, str(row.date_precision))}, {row.chamber}: {measure}{tally}{outside}"
 
@@ -55,7 +60,8 @@ def tallied_votes(in_region: bool = True) -> int:
 def party_rows(vote_id: str) -> list[dict]:
     """Yeas and nays by party for one vote, only where a source gave them (for the chart)."""
     row = votes().set_index("vote_id").loc[vote_id]
-    rows = []
+    rows = [{"party": "All members (total)", "side": side[:-1] if side == "yeas" else "nay", "count": int(row[side])}
+            for side in ("yeas", "nays") if not pd.isna(row[side])]
     for key, party in PARTIES.items():
         for side in ("yeas", "nays"):
             value = row[f"{side}_{key}"]
@@ -69,7 +75,7 @@ def vote_sentence(vote_id: str) -> str:
     row = votes().set_index("vote_id").loc[vote_id]
     when = format_date(row["date"], str(row["date_precision"]))
     if pd.isna(row["yeas"]) or pd.isna(row["nays"]):
-        return (f"{when}, {row['chamber']}: {row['measure']}. Result: {row['result']}. No tally was found in the "
+        return (f"{when}, {row['chamber']}: {COMPILER_NOTE.sub('', str(row['measure']))}. Result: {row['result']}. No tally was found in the "
                 f"sources read (it may have passed by voice or without a recorded vote).")
     share = float(row["share_yea"])
     unity = ("at least 9 in 10 of those voting voted the same way" if is_united(share)
@@ -78,7 +84,7 @@ def vote_sentence(vote_id: str) -> str:
              for key, party in PARTIES.items()
              if not (pd.isna(row[f"yeas_{key}"]) and pd.isna(row[f"nays_{key}"]))]
     parties = ("By party: " + "; ".join(known) + "." if known else "The split by party was not found in the sources read.")
-    return (f"{when}, {row['chamber']}: {row['measure']}. {row['result'].capitalize()}, {row['yeas']} to "
+    return (f"{when}, {row['chamber']}: {COMPILER_NOTE.sub('', str(row['measure']))}. {row['result'].capitalize()}, {row['yeas']} to "
             f"{row['nays']}: {unity}. {parties}")
 
 

@@ -154,8 +154,8 @@ class Prediction(_Exercise):
         # Shown at once: the reveal below can take a moment the first time.
         self.guess.disabled = self.lock_button.disabled = True
         self.feedback.value = status_html(f"Locked in: {guess}. Showing the answer…")
+        self._show(guess)  # the answer first; what the gates open is built after it
         self.save({"guess": guess})
-        self._show(guess)
         return True
 
     def _show(self, guess: float, note: str = "") -> None:

@@ -70,7 +70,7 @@ def united_votes_html() -> str:
     table = congress.votes()
     table = table[table["in_region"] & table["share_yea"].notna()]
     rows = [[html.escape(charts.format_date(r.date, str(r.date_precision))), html.escape(str(r.chamber)),
-             html.escape(str(r.measure)), f"{r.yeas}-{r.nays}",
+             html.escape(congress.COMPILER_NOTE.sub("", str(r.measure))), f"{r.yeas}&#8209;{r.nays}",
              "<b>united</b>" if congress.is_united(r.share_yea) else "divided"] for r in table.itertuples()]
     untallied = congress.votes().pipe(lambda t: t[t["in_region"] & t["share_yea"].isna()])
     note = (f"<p>{len(untallied)} more vote in the table has no tally in the sources read: "

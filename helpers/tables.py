@@ -19,7 +19,9 @@ CELL = 'style="text-align:left;vertical-align:top;padding:3px 8px"'
 def html_table(caption: str, header: list[str], rows: list[list[str]]) -> str:
     head = "".join(f"<th {CELL}>{html.escape(h)}</th>" for h in header)
     body = "".join("<tr>" + "".join(f"<td {CELL}>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return (f'<div style="max-height:480px;overflow:auto"><table class="jp-RenderedHTMLCommon">'
+    # A scrolling box must be reachable by keyboard and named for screen readers.
+    return (f'<div style="max-height:480px;overflow:auto" tabindex="0" role="region" '
+            f'aria-label="{html.escape(caption)}"><table class="jp-RenderedHTMLCommon">'
             f"<caption style='text-align:left'><b>{html.escape(caption)}</b></caption><tr>{head}</tr>{body}"
             "</table></div>")
 

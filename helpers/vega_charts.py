@@ -327,9 +327,10 @@ def vote_parties_spec() -> dict:
         "data": {"name": "parties"},
         "encoding": {
             "y": {"field": "party", "type": "nominal", "title": None,
-                  "sort": ["Democrats", "Republicans", "Independents"]},
+                  "sort": ["All members (total)", "Democrats", "Republicans", "Independents"]},
             "yOffset": {"field": "side", "type": "nominal", "sort": ["yea", "nay"]},
             "x": {"field": "count", "type": "quantitative", "title": "Members voting",
+                  "axis": {"tickMinStep": 1, "format": "d"},
                   "scale": {"domainMax": {"expr": "data('parties').length ? 1.15 * extent(pluck(data('parties'), 'count'))[1] : 1"}}}},
         "layer": [
             {"mark": {"type": "bar", "stroke": "black", "strokeWidth": 0.5},
@@ -353,7 +354,7 @@ def veto_spec() -> dict:
     Datasets: 'players' (name, x, y), 'discs' and 'winset' (polygon points with an order),
     'status_quo' (x, y). The kernel replaces them; the geometry comes from helpers/veto.py.
     """
-    axis = {"scale": {"domain": [0, 10]}, "axis": {"tickCount": 5}}
+    axis = {"scale": {"domain": [0, 10], "nice": False}, "axis": {"tickCount": 5}}
     point = {"field": "x", "type": "quantitative", "title": "Engagement: less  ←  →  more (aid, troops, diplomacy)", **axis}
     other = {"field": "y", "type": "quantitative", "title": "Means: incentives  ←  →  pressure (sanctions)", **axis}
     players = list(VETO_COLOURS)
@@ -371,7 +372,8 @@ def veto_spec() -> dict:
             {"data": {"name": "discs"},
              "mark": {"type": "line", "interpolate": "linear-closed", "strokeWidth": 1.5, "clip": True},
              "encoding": {"x": point, "y": other, "order": {"field": "order"}, "detail": {"field": "player"},
-                          "color": {"field": "player", "type": "nominal", "title": "Veto player",
+                          "color": {"field": "player", "type": "nominal", "title": "Veto player (its circle)",
+                                    "legend": {"orient": "bottom", "symbolType": "stroke"},
                                     "scale": {"domain": players, "range": [VETO_COLOURS[p][0] for p in players]}},
                           "strokeDash": {"field": "player", "type": "nominal", "legend": None,
                                          "scale": {"domain": players, "range": [VETO_COLOURS[p][2] for p in players]}}}},

@@ -72,6 +72,8 @@ def winset(ideals: dict[str, Point], status_quo: Point, sides: int = SIDES) -> l
     region: list[Point] | None = None
     for ideal in ideals.values():
         disc = preferred_set(ideal, status_quo, sides)
+        if not disc:
+            return []  # the status quo is this player's ideal point: the player vetoes every change
         region = disc if region is None else _clip(region, disc)
         if not region:
             return []

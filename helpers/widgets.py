@@ -334,6 +334,9 @@ class VetoExplorer(w.VBox):
         status_quo = positions.pop("status quo")
         label, names = VETO_MODES[self.mode.value]
         ideals = {name: positions[name] for name in names}
+        for name, pair in self.sliders.items():  # a player with no veto has nothing to move here
+            for slider in pair:
+                slider.disabled = name not in names and name != "status quo"
         region = veto.winset(ideals, status_quo)
         alone = veto.winset({"President": positions["President"]}, status_quo)
         share, share_alone = veto.share_of_space(region), veto.share_of_space(alone)

@@ -1,5 +1,6 @@
 """Notebook 01's explorers and helpers: change each control as a student would and check what it shows."""
 
+import pandas as pd
 import pytest
 
 from helpers import congress, data, questions, reveals, widgets
@@ -22,9 +23,11 @@ def test_votes_explorer_shows_the_tally_the_party_split_and_what_is_missing():
     explorer = widgets.votes_explorer(vote_id="RC05")
     assert "219 to 191" in explorer.summary.value and "divided" in explorer.summary.value
     assert {"party": "Republicans", "side": "nay", "count": 173} in explorer.chart.datasets["parties"]
+    assert {"party": "All members (total)", "side": "yea", "count": 219} in explorer.chart.datasets["parties"]
     assert explorer.overview.params["selected"] == "RC05"
     explorer.vote.value = "RC01"  # no tally in the sources read
     assert "No tally was found" in explorer.summary.value and explorer.chart.datasets["parties"] == []
+    assert "not confirmed" not in explorer.vote.label  # research notes stay in the CSV
     assert explorer.overview.params["selected"] == "RC01"
     explorer.vote.value = "RC02"
     assert explorer.state["united"] is True and "yeas not given" in explorer.summary.value
@@ -82,3 +85,25 @@ def test_every_slider_of_the_model_says_whose_position_it_moves(label):
     explorer = widgets.veto_explorer()
     described = [c.description for k, c in explorer.controls().items() if k.endswith("_x" if label == "engagement" else "_y")]
     assert len(described) == 4 and all(d.endswith(label) and ":" in d for d in described)
+
+
+def test_every_recorded_tally_adds_up():
+    table = congress.votes()
+    seats = {"Senate": 100, "House": 435}
+    for row in table.itertuples():
+        if not (pd.isna(row.yeas) or pd.isna(row.nays)):
+            assert row.yeas + row.nays <= seats[row.chamber], row.vote_id
+        for side in ("yeas", "nays"):
+            parts = [getattr(row, f"{side}_{p}") for p in congress.PARTIES]
+            known = sum(int(v) for v in parts if not pd.isna(v))
+            total = getattr(row, side)
+            assert pd.isna(total) or known <= total, (row.vote_id, side)
+
+
+def test_a_player_with_no_veto_cannot_be_moved():
+    explorer = widgets.veto_explorer()
+    controls = explorer.controls()
+    assert controls["senate_pivot_x"].disabled and not controls["president_x"].disabled
+    assert not controls["status_quo_x"].disabled
+    explorer.mode.value = "law"
+    assert not controls["senate_pivot_x"].disabled and not controls["house_median_y"].disabled

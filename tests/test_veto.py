@@ -18,7 +18,9 @@ def test_two_players_on_either_side_of_the_status_quo_leave_nothing():
 
 
 def test_a_status_quo_at_an_ideal_point_cannot_be_changed():
-    assert veto.winset({"President": (2, 2), "House": (8, 8)}, (2, 2)) == []
+    players = {"President": (2, 2), "Senate pivot": (6, 8), "House": (8, 8)}
+    for ideal in players.values():  # whichever player's point it is, first or last in the order
+        assert veto.winset(players, ideal) == [], ideal
     assert veto.preferred_set((2, 2), (2, 2)) == []
 
 
