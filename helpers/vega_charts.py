@@ -27,18 +27,18 @@ NOT_YET = "#FFFFFF"  # a state that had not recognised: white with a grey border
 FIRST_DAY, LAST_DAY = "2007-09-01", "2026-12-31"
 
 
-def _essay_layers(start: str, end: str, label: str) -> list[dict]:
-    """The shaded band of when the essay was written, and a note that points past it."""
+def _essay_layers(start: str, end: str, label: str, note: bool = True) -> list[dict]:
+    """The shaded band of when the essay was written, and (if there is room) a note that points past it."""
     start, end = (f"{pd.Timestamp(day):%Y-%m-%d}" for day in (start, end))
     band = {"data": {"values": [{"start": start, "end": end, "label": label}]},
             "mark": {"type": "rect", "color": ESSAY_COLOUR, "opacity": 0.35, "aria": False},
             "encoding": {"x": {"field": "start", "type": "temporal"}, "x2": {"field": "end"},
                          "tooltip": [{"field": "label", "title": "Shaded"}]}}
-    note = {"data": {"values": [{"end": end}]},
+    pointer = {"data": {"values": [{"end": end}]},
             "mark": {"type": "text", "text": "after the essay →", "align": "left", "baseline": "bottom", "dx": 4,
                      "y": {"expr": "height - 4"}, "fontSize": 12, "color": "#6b2a52", "aria": False},
             "encoding": {"x": {"field": "end", "type": "temporal"}}}
-    return [band, note]
+    return [band, pointer] if note else [band]
 
 
 # Kosovo (C3): recognitions over time ---------------------------------------------------
@@ -116,8 +116,8 @@ def recognition_timeline_spec() -> dict:
         "title": {"text": {"expr": "'Recognitions of Kosovo by ' + group_label + ', ' + "
                                    "(year == 2008 ? 'in 2008' : '2008-' + year) + "
                                    "(counted ? '' : ', leaving out claimed withdrawals')"},
-                  "subtitle": "Dashed red lines: US milestones. Dotted black line: all members of the group (not "
-                              "for 'states and entities', which has no fixed total). Shaded: when the essay was written"},
+                  "subtitle": ["Dashed red lines: US milestones. Shaded: when the essay was written.",
+                               "Dotted black line: all members of the group ('states and entities' has no fixed total)."]},
         "datasets": {"steps": _steps(), "sizes": sizes, "milestones": _milestone_rows()},
         "layer": layers,
     }
@@ -251,8 +251,10 @@ def events_timeline_spec(events: pd.DataFrame, terms: pd.DataFrame) -> dict:
     return {
         "$schema": VEGA_LITE_SCHEMA, "width": "container", "autosize": FIT, "height": {"step": 48}, "config": FONT,
         "params": [{"name": "heading", "value": "US actions"}],
-        "title": {"text": {"expr": "heading"}, "subtitle": "Shape and colour: substance as we coded it, compared with "
-                                                          "the previous US line. Ring: tone changed."},
+        "title": {"text": {"expr": "heading"},
+                  "subtitle": ["Shape and colour: substance as we coded it, compared with the previous US line. "
+                               "Ring: tone changed.",
+                               "Shaded band: when the essay was written; actions to its right came after it."]},
         "datasets": {"events": events_rows(events), "terms": term_rows(events, terms)},
         "layer": [
             {"data": {"name": "terms"}, "mark": {"type": "rect", "opacity": 1, "aria": False},
@@ -266,13 +268,15 @@ def events_timeline_spec(events: pd.DataFrame, terms: pd.DataFrame) -> dict:
                 {"calculate": "(toDate(datum.start) + toDate(datum.end)) / 2", "as": "mid"}],
              "mark": {"type": "text", "baseline": "top", "fontSize": 11, "color": "#333333", "y": 15},
              "encoding": {"x": {"field": "mid", "type": "temporal"}, "text": {"field": "label"}}},
-            *_essay_layers(start, end, label),
+            *_essay_layers(start, end, label, note=False),  # the subtitle says it: no room at the right edge
             {"data": {"name": "events"},
              "mark": {"type": "point", "filled": True, "size": 90, "stroke": "black", "strokeWidth": 0.5, "opacity": 1},
              "encoding": {"x": x, "y": lane,
                           "shape": {"field": "substance", "type": "nominal", "title": "Substance",
+                                    "legend": {"orient": "bottom", "direction": "horizontal"},
                                     "scale": {"domain": substances, "range": [s for _, s in SUBSTANCE_SHAPES.values()]}},
                           "color": {"field": "substance", "type": "nominal", "title": "Substance",
+                                    "legend": {"orient": "bottom", "direction": "horizontal"},
                                     "scale": {"domain": substances, "range": [c for c, _ in SUBSTANCE_SHAPES.values()]}},
                           "tooltip": [{"field": "date", "type": "temporal", "title": "Date", "format": "%d %B %Y"},
                                       {"field": "summary_short", "title": "Action"},
