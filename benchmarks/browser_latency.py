@@ -1,8 +1,8 @@
 """From a student's action in Chromium to the updated chart and sentence, for every control
 of every interactive chart in every notebook, in real JupyterLab. Median and p95. Not a test.
 
-Controls are discovered, not listed: every slider, dropdown and toggle inside a widget box
-that holds a browser-drawn chart (.balkans-vega). A new notebook is covered without editing
+Controls are discovered, not listed: every slider, dropdown and toggle inside an explorer, a
+widget box that holds a browser-drawn chart (.balkans-vega) or a sentence (role=status). A new notebook is covered without editing
 this file. Every gate is opened beforehand by a journal that has answered every question of
 the bank, as a student who has worked through the notebook would have.
 
@@ -80,9 +80,12 @@ def actions_of(page, box):
         label = slider.locator(".widget-label").first.inner_text().strip()
         handle = slider.locator(".noUi-handle")
 
-        def press(key, handle=handle):
+        def press(key, handle=handle, slider=slider):
+            if slider.locator(".noUi-target[disabled]").count():  # e.g. a player with no veto in this case
+                return False
             handle.focus()
             page.keyboard.press(key)
+            return True
         found.append((f"slider '{label}'", [lambda k=k, press=press: press(k)
                                             for k in ("ArrowLeft", "Home", "ArrowRight", "End", "PageDown",
                                                       "ArrowLeft", "ArrowLeft", "End")]))
@@ -149,8 +152,12 @@ def main(rounds: int = 3) -> None:
             if notebook is None:
                 boxes = [page.locator(".jp-OutputArea-output .widget-vbox").first]
             else:
-                boxes = page.locator(".jp-OutputArea-output .widget-vbox").filter(has=page.locator(".balkans-vega"))
-                boxes = [b for b in boxes.all() if b.locator(".widget-vbox .balkans-vega").count() == 0]  # innermost
+                # Explorers: a box with a browser-drawn chart, or with a sentence (role=status) and a dropdown,
+                # slider or toggle. Exercises use text boxes, radio buttons and buttons, so they are not timed.
+                boxes = [b for b in page.locator(".jp-OutputArea-output .widget-vbox").all()
+                         if (b.locator(".balkans-vega").count() or b.locator("[role=status]").count())
+                         and b.locator(".widget-dropdown, .widget-hslider, .widget-toggle-buttons").count()
+                         and b.locator(".widget-vbox .widget-dropdown, .widget-vbox .widget-hslider").count() == 0]
             for number, box in enumerate(boxes, start=1):
                 box.scroll_into_view_if_needed()
                 handle = box.element_handle()
@@ -167,7 +174,16 @@ def main(rounds: int = 3) -> None:
                                                            [handle, before])
                             waiting.dispose()
                             start = page.evaluate("() => performance.now()")
-                            step()
+                            if step() is False:
+                                # Disabled in this setting (a player with no veto): switch the box's
+                                # toggle as a student would, untimed, then time the step.
+                                box.locator(".widget-toggle-buttons button:not(.mod-active)").first.click()
+                                page.evaluate(SETTLED, handle)
+                                before = page.evaluate(SNAPSHOT, handle)
+                                page.evaluate(f"(args) => {{ window.__done = ({DONE})(args); }}", [handle, before])
+                                start = page.evaluate("() => performance.now()")
+                                if step() is False:
+                                    continue
                             end = page.evaluate("() => window.__done")
                             if end < 0:
                                 failed += 1
