@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import anywidget
+import ipywidgets
 import pandas as pd
 import traitlets
 
@@ -77,6 +78,8 @@ class VegaChart(anywidget.AnyWidget):
 
     def __init__(self, spec: dict, description: str = "", **kwargs):
         type(self)._esm = bundle()
+        # Its own layout: clear() hides this chart only (a Layout shared by several widgets hides them all).
+        kwargs["layout"] = ipywidgets.Layout(width="100%")
         super().__init__(spec=spec, description=description, **kwargs)
 
     def update(self, params: dict | None = None, datasets: dict | None = None, description: str | None = None):

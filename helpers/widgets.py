@@ -75,9 +75,9 @@ class RecognitionExplorer(w.VBox):
         )
         self.summary = w.HTML(layout=FULL_WIDTH)
         # Drawn in the browser: a control changes a param there, the kernel only writes the sentence.
-        self.timeline = vega.VegaChart(vega_charts.recognition_timeline_spec(), layout=FULL_WIDTH)
-        self.map = vega.VegaChart(vega_charts.recognition_map_spec(), renderer="canvas",  # ~540 shapes
-                                  layout=FULL_WIDTH) if show_map else None
+        self.timeline = vega.VegaChart(vega_charts.recognition_timeline_spec())
+        self.map = vega.VegaChart(vega_charts.recognition_map_spec(),
+                                  renderer="canvas") if show_map else None  # ~540 shapes redraw faster on a canvas
         self.show_map = show_map
         self.state: dict = {}
         for control in (self.group, self.counting, self.year):
@@ -165,8 +165,7 @@ class EventsExplorer(w.VBox):
         self.show = w.Dropdown(options=[(label, key) for key, label in analysis.SHOW.items()], value=show,
                                description="Show:", style=CONTROL_STYLE)
         self.summary = w.HTML(layout=FULL_WIDTH)
-        self.chart = vega.VegaChart(vega_charts.events_timeline_spec(claim_events, _administration_terms()),
-                                    layout=FULL_WIDTH)
+        self.chart = vega.VegaChart(vega_charts.events_timeline_spec(claim_events, _administration_terms()))
         self.table = w.HTML(layout=FULL_WIDTH)
         self.state: dict = {}
         for control in (self.country, self.administration, self.pillar, self.show):
@@ -253,8 +252,8 @@ class VotesExplorer(w.VBox):
         self.summary = w.HTML(layout=FULL_WIDTH)
         rows = vega.records(table[["vote_id", "label", "share_yea"]].assign(
             share_yea=table["share_yea"].astype(object)))
-        self.overview = vega.VegaChart(vega_charts.votes_overview_spec(rows), layout=FULL_WIDTH)
-        self.chart = vega.VegaChart(vega_charts.vote_parties_spec(), layout=FULL_WIDTH)
+        self.overview = vega.VegaChart(vega_charts.votes_overview_spec(rows))
+        self.chart = vega.VegaChart(vega_charts.vote_parties_spec())
         self.state: dict = {}
         self.vote.observe(lambda _change: self.update(), names="value")
         super().__init__([self.vote, self.summary, self.chart, self.overview])
@@ -272,6 +271,8 @@ class VotesExplorer(w.VBox):
         heading = "Yeas and nays by party" if parties else "No split by party was found in the sources read"
         self.chart.update(params={"heading": heading}, datasets={"parties": parties},
                           description=f"Bar chart, {heading.lower()}: {sentence}")
+        if not parties:
+            self.chart.clear()  # no tally at all: the sentence says so; an empty axis would say nothing
         self.overview.update(params={"selected": vote_id}, description=(
             f"Bar chart of every recorded vote, the chosen one highlighted: {congress.united_votes()} of the "
             f"{congress.tallied_votes()} tallied votes on the region had at least 9 in 10 voting the same way."))
@@ -310,7 +311,7 @@ class VetoExplorer(w.VBox):
             self.sliders[name] = (across, up)
             rows.append(w.HBox([across, up]))
         self.summary = w.HTML(layout=FULL_WIDTH)
-        self.chart = vega.VegaChart(vega_charts.veto_spec(), layout=FULL_WIDTH)
+        self.chart = vega.VegaChart(vega_charts.veto_spec())
         self.state: dict = {}
         for control in self.controls().values():
             control.observe(lambda _change: self.update(), names="value")

@@ -27,9 +27,11 @@ def test_votes_explorer_shows_the_tally_the_party_split_and_what_is_missing():
     assert explorer.overview.params["selected"] == "RC05"
     explorer.vote.value = "RC01"  # no tally in the sources read
     assert "No tally was found" in explorer.summary.value and explorer.chart.datasets["parties"] == []
+    assert explorer.chart.layout.display == "none"
     assert "not confirmed" not in explorer.vote.label  # research notes stay in the CSV
     assert explorer.overview.params["selected"] == "RC01"
     explorer.vote.value = "RC02"
+    assert explorer.chart.layout.display is None
     assert explorer.state["united"] is True and "yeas not given" in explorer.summary.value
     assert "Yeas and nays by party" in explorer.chart.static().svg()
 

@@ -162,3 +162,9 @@ def test_a_broken_table_shows_its_own_message_and_prints_no_traceback(monkeypatc
     assert "A data file could not be read." in explorer.summary.value and "line 3, column" in explorer.summary.value
     assert "Something went wrong" not in explorer.summary.value
     assert "Traceback" not in capsys.readouterr().err  # nothing printed into the cell beyond the message
+
+
+def test_hiding_one_chart_never_hides_another():
+    explorer = widgets.votes_explorer(vote_id="RC01")  # no tally: its party chart hides, the overview stays
+    assert explorer.chart.layout.display == "none" and explorer.overview.layout.display is None
+    assert explorer.chart.layout is not explorer.overview.layout

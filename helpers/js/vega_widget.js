@@ -5,7 +5,6 @@
 async function render({ model, el }) {
   const box = document.createElement("div");
   el.classList.add("balkans-vega");
-  box.style.width = "100%";  // charts with width "container" fit the output area, also on a narrow screen
   el.appendChild(box);
   let result = null;
 
@@ -31,9 +30,19 @@ async function render({ model, el }) {
     if (el.dataset.revision === el.dataset.pending) delete el.dataset.pending;
   }
 
+  async function fittedWidth() {
+    // A chart as wide as the output area: measured once the widget is on the page (it may not be yet
+    // when render() runs, and a width measured then is 0, which draws nothing).
+    for (let i = 0; i < 120 && (!el.isConnected || el.clientWidth === 0); i++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    return Math.max(320, Math.min(960, (el.clientWidth || 790) - 30));
+  }
+
   async function embed() {
     if (result !== null) result.finalize();
     const spec = structuredClone(model.get("spec"));
+    if (spec.width === "container") spec.width = await fittedWidth();
     try {
       // SVG keeps text readable by tests; a world map redraws several times faster on a canvas.
       result = await vegaEmbed(box, spec, { actions: false, renderer: model.get("renderer") });
