@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 
 Point = tuple[float, float]
-SIDES = 240  # polygon sides per disc: the area is within 0.02% of the disc's
+SIDES = 96  # polygon sides per disc: the area is within 0.1% of the disc's; 240 sides cost 6x the time
 
 
 def preferred_set(ideal: Point, status_quo: Point, sides: int = SIDES) -> list[Point]:
