@@ -35,8 +35,11 @@ def recognition_description(group: str, year: int, counted: bool) -> tuple[str, 
     of_group = f" of the {size} {label}" if size else f" {label}"
     that_year = int(shown.loc[shown["date"].dt.year == year, "change"].sum())
     in_year = f"; the net change in {year} itself was {that_year:+d}" if year > 2008 else ""
+    milestones = analysis.us_milestones()
+    shown_marks = milestones[(milestones["date"].dt.year >= 2008) & (milestones["date"].dt.year <= year)]
+    marks = "; ".join(f"{label}, {when.year}" for label, when in zip(shown_marks["short_label"], shown_marks["date"]))
     return (f"Step chart: by the end of {year}, {total}{of_group} had recognised Kosovo ({counting}){in_year}. "
-            "Dashed lines mark US milestones; the shaded band marks when the essay was written."), total
+            f"Dashed lines mark US milestones: {marks}. The shaded band marks when the essay was written."), total
 
 
 def map_description(year: int) -> str:

@@ -168,3 +168,11 @@ def test_hiding_one_chart_never_hides_another():
     explorer = widgets.votes_explorer(vote_id="RC01")  # no tally: its party chart hides, the overview stays
     assert explorer.chart.layout.display == "none" and explorer.overview.layout.display is None
     assert explorer.chart.layout is not explorer.overview.layout
+
+
+def test_the_timeline_sentence_names_the_milestones_it_shows():
+    explorer = widgets.recognition_explorer(year=2009)
+    milestones = analysis.us_milestones()
+    for label, when in zip(milestones["short_label"], milestones["date"]):
+        if when.year >= 2008:
+            assert (label in explorer.state["description"]) == (when.year <= 2009), label
