@@ -400,7 +400,7 @@ def _as_widget(content) -> w.Widget:
         return w.VBox([_as_widget(c) for c in content])
     if hasattr(content, "to_html"):  # a pandas Styler or DataFrame
         return w.HTML(content.to_html(), layout=WIDE)
-    if hasattr(content, "html"):  # a charts.Chart
+    if hasattr(content, "html"):  # a vega.Static chart
         return w.HTML(content.html(), layout=WIDE)
     return w.HTML(str(content), layout=WIDE)
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import functools
 import hashlib
 import html
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ JS_SOURCE = Path(__file__).with_name("js") / "vega_widget.js"
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"  # an identifier, never fetched
 
 
+@functools.lru_cache(maxsize=1)  # read once per kernel, not once per chart
 def bundle() -> str:
     """The widget's JavaScript with vega-embed inlined (about 0.9 MB), built once per version."""
     import vl_convert
@@ -126,11 +128,6 @@ class Static:
     spec: dict
     description: str
     _png: bytes | None = field(default=None, repr=False)
-
-    @property
-    def title(self) -> str:
-        title = self.spec.get("title", "")
-        return title.get("text", "") if isinstance(title, dict) else title
 
     def png(self) -> bytes:
         if self._png is None:
