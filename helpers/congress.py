@@ -44,22 +44,22 @@ def is_united(share) -> bool:
     return not pd.isna(share) and max(share, 1 - share) >= UNITED
 
 
-def united_votes(in_region: bool = True) -> int:
+def united_votes(in_region: bool = True, table: pd.DataFrame | None = None) -> int:
     """How many recorded tallies (on the region, by default) had at least 9 in 10 voting the same way."""
-    table = votes()
+    table = votes() if table is None else table
     table = table[table["in_region"]] if in_region else table
     return int(sum(is_united(s) for s in table["share_yea"]))
 
 
-def tallied_votes(in_region: bool = True) -> int:
-    table = votes()
+def tallied_votes(in_region: bool = True, table: pd.DataFrame | None = None) -> int:
+    table = votes() if table is None else table
     table = table[table["in_region"]] if in_region else table
     return int(table["share_yea"].notna().sum())
 
 
-def party_rows(vote_id: str) -> list[dict]:
+def party_rows(vote_id: str, table: pd.DataFrame | None = None) -> list[dict]:
     """Yeas and nays by party for one vote, only where a source gave them (for the chart)."""
-    row = votes().set_index("vote_id").loc[vote_id]
+    row = (votes() if table is None else table).set_index("vote_id").loc[vote_id]
     rows = [{"party": "All members (total)", "side": side[:-1] if side == "yeas" else "nay", "count": int(row[side])}
             for side in ("yeas", "nays") if not pd.isna(row[side])]
     for key, party in PARTIES.items():
@@ -70,9 +70,9 @@ def party_rows(vote_id: str) -> list[dict]:
     return rows
 
 
-def vote_sentence(vote_id: str) -> str:
+def vote_sentence(vote_id: str, table: pd.DataFrame | None = None) -> str:
     """What one vote shows, in words, saying what the sources did not give."""
-    row = votes().set_index("vote_id").loc[vote_id]
+    row = (votes() if table is None else table).set_index("vote_id").loc[vote_id]
     when = format_date(row["date"], str(row["date_precision"]))
     if pd.isna(row["yeas"]) or pd.isna(row["nays"]):
         return (f"{when}, {row['chamber']}: {COMPILER_NOTE.sub('', str(row['measure']))}. Result: {row['result']}. No tally was found in the "

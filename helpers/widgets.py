@@ -268,19 +268,20 @@ class VotesExplorer(w.VBox):
     @reported
     def update(self) -> None:
         self.state.pop("error", None)
-        vote_id = self.vote.value
-        sentence = congress.vote_sentence(vote_id)
-        parties = congress.party_rows(vote_id)
+        vote_id, table = self.vote.value, congress.votes()  # read once for everything this update shows
+        sentence = congress.vote_sentence(vote_id, table)
+        parties = congress.party_rows(vote_id, table)
         heading = "Yeas and nays by party" if parties else "No split by party was found in the sources read"
         self.chart.update(params={"heading": heading}, datasets={"parties": parties},
                           description=f"Bar chart, {heading.lower()}: {sentence}")
         if not parties:
             self.chart.clear()  # no tally at all: the sentence says so; an empty axis would say nothing
         self.overview.update(params={"selected": vote_id}, description=(
-            f"Bar chart of every recorded vote, the chosen one highlighted: {congress.united_votes()} of the "
-            f"{congress.tallied_votes()} tallied votes on the region had at least 9 in 10 voting the same way."))
+            f"Bar chart of every recorded vote, the chosen one highlighted: {congress.united_votes(table=table)} of "
+            f"the {congress.tallied_votes(table=table)} tallied votes on the region had at least 9 in 10 voting the "
+            "same way."))
         self.summary.value = live_text(sentence)
-        share = congress.votes().set_index("vote_id").loc[vote_id, "share_yea"]
+        share = table.set_index("vote_id").loc[vote_id, "share_yea"]
         self.state.update(vote_id=vote_id, description=sentence, parties=len(parties),
                           united=bool(congress.is_united(share)))
 
