@@ -19,11 +19,9 @@ Usage: python benchmarks/browser_latency.py [rounds]  (default 3 passes over eve
 
 from __future__ import annotations
 
-import json
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))

@@ -87,14 +87,23 @@ def _exercise(page, prompt: str):
         has_not_text="This part opens once").last
 
 
-def test_kosovo_notebook_widgets_answer_a_student(page, lab, screenshot_dir):
+def start_as_a_new_student(page, lab, screenshot_dir, notebook: str, gates: int):
+    """Open the notebook with no saved answers, Run All, and check how many parts wait for an answer.
+
+    Returns the folder for this notebook's screenshots and the locator of the closed gates.
+    """
     forget_answers(lab)
-    jupyter.open_notebook(page, lab, "03_serbia_kosovo.ipynb")
+    jupyter.open_notebook(page, lab, notebook)
     jupyter.run_all(page)
-    shots = screenshot_dir / "03_serbia_kosovo"
+    shots = screenshot_dir / notebook.removesuffix(".ipynb")
     shots.mkdir(exist_ok=True)
     closed = page.locator(".jp-OutputArea-output", has_text="This part opens once you have answered")
-    expect(closed).to_have_count(8)
+    expect(closed).to_have_count(gates)
+    return shots, closed
+
+
+def test_kosovo_notebook_widgets_answer_a_student(page, lab, screenshot_dir):
+    shots, closed = start_as_a_new_student(page, lab, screenshot_dir, "03_serbia_kosovo.ipynb", gates=8)
 
     # Predict, then reveal: typed, refused when out of range, then the range of figures.
     predict = _exercise(page, "How many of the 193 member states")
@@ -231,13 +240,7 @@ def test_kosovo_notebook_widgets_answer_a_student(page, lab, screenshot_dir):
 
 
 def test_who_makes_policy_widgets_answer_a_student(page, lab, screenshot_dir):
-    forget_answers(lab)
-    jupyter.open_notebook(page, lab, "01_who_makes_policy.ipynb")
-    jupyter.run_all(page)
-    shots = screenshot_dir / "01_who_makes_policy"
-    shots.mkdir(exist_ok=True)
-    closed = page.locator(".jp-OutputArea-output", has_text="This part opens once you have answered")
-    expect(closed).to_have_count(6)
+    shots, closed = start_as_a_new_student(page, lab, screenshot_dir, "01_who_makes_policy.ipynb", gates=6)
 
     # Predict, then reveal; the instrument and votes explorers open.
     predict = _exercise(page, "In how many of the 16")
