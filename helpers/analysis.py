@@ -289,7 +289,7 @@ def described_events(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def filter_events(country: str = "all", administration: str = "all", pillar: str = "all",
-                  claim_id: str | None = None, show: str = "all") -> pd.DataFrame:
+                  claim_id: str | None = None, show: str = "all", institution: str = "all") -> pd.DataFrame:
     """US actions matching every filter given ('all' leaves a filter out), oldest first.
 
     show: 'all', 'departs_or_unclear' (substance) or 'tone_changed'.
@@ -303,6 +303,8 @@ def filter_events(country: str = "all", administration: str = "all", pillar: str
         events = events[events["administration"] == administration]
     if pillar != "all":
         events = events[events["pillar"] == pillar]
+    if institution != "all":
+        events = events[events["institution"] == institution]
     if claim_id:
         events = events[data.tagged(events, claim_id)]
     if show == "departs_or_unclear":

@@ -344,6 +344,7 @@ def administration_on(dates: pd.Series, data_dir: Path | None = None) -> pd.Seri
 
 # Tables whose rows get the administration in office on their date: table -> (date column, id column).
 _DATED_ACTIONS = {"policy_events": ("date", "event_id"), "sanctions": ("date", "action_id"),
+                  "russia_measures": ("date", "measure_id"),
                   "roll_call_votes": ("date", "vote_id")}
 
 
@@ -366,12 +367,14 @@ def _derive(name: str, frame: pd.DataFrame, data_dir: Path) -> pd.DataFrame:
 # Sources ----------------------------------------------------------------------------
 
 
-def tagged(frame: pd.DataFrame, claim_id: str) -> pd.Series:
-    """A boolean mask: the rows whose claim_ids include claim_id (an empty frame gives an empty mask)."""
-    return pd.Series([claim_id in ids for ids in frame["claim_list"]], index=frame.index, dtype=bool)
+def tagged(frame: pd.DataFrame, claim_id: str | tuple[str, ...]) -> pd.Series:
+    """A boolean mask: the rows whose claim_ids include claim_id (or any of several; an empty frame gives an
+    empty mask)."""
+    wanted = {claim_id} if isinstance(claim_id, str) else set(claim_id)
+    return pd.Series([bool(wanted & set(ids)) for ids in frame["claim_list"]], index=frame.index, dtype=bool)
 
 
-def _rows_for_claim(frame: pd.DataFrame, claim_id: str | None, data_dir: Path | None = None) -> pd.DataFrame:
+def _rows_for_claim(frame: pd.DataFrame, claim_id: str | tuple[str, ...] | None, data_dir: Path | None = None) -> pd.DataFrame:
     if claim_id is None:
         return frame
     if "claim_list" not in frame.columns and "context_id" in frame.columns:  # a view follows its event's tags
@@ -382,9 +385,10 @@ def _rows_for_claim(frame: pd.DataFrame, claim_id: str | None, data_dir: Path | 
     return frame[tagged(frame, claim_id)]
 
 
-def sources_for(names: list[str], data_dir: Path | None = None, claim_id: str | None = None) -> pd.DataFrame:
-    """Every source cited by the rows of the given datasets (only rows tagged claim_id, where
-    a table tags claims), sorted by title."""
+def sources_for(names: list[str], data_dir: Path | None = None,
+                claim_id: str | tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Every source cited by the rows of the given datasets (only rows tagged claim_id, or any of a tuple
+    of claim ids, where a table tags claims), sorted by title."""
     data_dir = _fresh(data_dir or DATA_DIR)
     used: set[str] = set()
     for name in names:
@@ -436,6 +440,12 @@ def source_label(source_id: str, data_dir: Path | None = None) -> str:
         title = f'<a href="{html.escape(row["url"])}" target="_blank" rel="noopener">{title}</a>'
     kind = SOURCE_KINDS.get(str(row["source_type"]), str(row["source_type"]))
     return f"{title}, {html.escape(str(row['publisher']))} ({kind})"
+
+
+def source_title(source_id: str, data_dir: Path | None = None) -> str:
+    """A source's title and publisher as plain text (a chart's tooltip)."""
+    row = _sources_by_id(_fresh(data_dir or DATA_DIR)).get(source_id)
+    return source_id if row is None else f"{row['title']}, {row['publisher']}"
 
 
 # Map shapes ---------------------------------------------------------------------------

@@ -60,7 +60,7 @@ def _committed(question_id: str) -> None:
 def usable_answer(q: Question):
     """A test of whether a saved value is one this question can use (a journal may be edited by hand)."""
     checks = {
-        "prediction": lambda v: _whole_number(v.get("guess"), q) is not None,
+        "prediction": lambda v: (v.get("guess") in q.items) if q.items else _whole_number(v.get("guess"), q) is not None,
         "choice": lambda v: q.option(str(v.get("answer"))) is not None,
         "number": lambda v: parse_number(v.get("answer")) is not None,
         "reflection": lambda v: isinstance(v.get("text"), str) and bool(v["text"].strip()),
@@ -128,8 +128,7 @@ class Prediction(_Exercise):
     """The student types a guess and locks it in; only then is the answer (or range) shown."""
 
     def __init__(self, q: Question, journal: Journal | None = None):
-        self.guess = w.Text(placeholder=f"a number from {q.minimum} to {q.maximum}", description="My guess:",
-                            style=STYLE)
+        self.guess = self._guess_control(q)
         self.lock_button = w.Button(description="Lock in my guess", button_style="primary",
                                     tooltip="Save your guess; the answer is shown after this")
         self.reveal = w.HTML(value="<i>The answer appears here once you lock in a guess.</i>", layout=WIDE)
@@ -138,9 +137,15 @@ class Prediction(_Exercise):
         super().__init__(q, [_prompt(q), self.guess, self.lock_button], journal, tail=(self.reveal,))
         earlier = self.earlier()
         if earlier is not None:
-            guess = _whole_number(earlier["guess"], q)
-            self.guess.value = str(guess)
-            self._show(guess, note="(You made this prediction in an earlier session.)")
+            self._show(self._restore(earlier["guess"]), note="(You made this prediction in an earlier session.)")
+
+    def _guess_control(self, q: Question) -> w.Widget:
+        return w.Text(placeholder=f"a number from {q.minimum} to {q.maximum}", description="My guess:", style=STYLE)
+
+    def _restore(self, saved):
+        guess = _whole_number(saved, self.question)
+        self.guess.value = str(guess)
+        return guess
 
     @reported
     def lock(self) -> bool:
@@ -172,6 +177,58 @@ class Prediction(_Exercise):
             gap = f"Your guess, {guess:g}; the answer: {float(answer):g} (your guess was {where})."
         self.feedback.value = status_html(f"{gap} {note}".strip()) + self.journal_notice()
         self.reveal.value = f"<p>{html.escape(q.explanation)}</p>{reveals.reveal_html(q.reveal)}"
+
+
+class PickPrediction(Prediction):
+    """The student picks one of the listed administrations and locks it in; then every measure is shown.
+
+    There is no right pick: the reveal says which administration leads by each measure, where
+    the student's pick ranks by each, and why the measures disagree.
+    """
+
+    def _guess_control(self, q: Question) -> w.Widget:
+        labels = analysis.administration_labels()
+        return w.RadioButtons(options=[(labels.get(i, i), i) for i in q.items], value=None, description="My guess:",
+                              style=STYLE)
+
+    def _restore(self, saved):
+        self.guess.value = saved
+        return saved
+
+    @reported
+    def lock(self) -> bool:
+        if self.revealed:
+            return False
+        if self.guess.value is None:
+            self.feedback.value = status_html("Choose an administration first.", False)
+            return False
+        self.guess.disabled = self.lock_button.disabled = True
+        self._show(self.guess.value)
+        self.save({"guess": self.guess.value})
+        return True
+
+    def _show(self, guess: str, note: str = "") -> None:
+        q = self.question
+        self.revealed = True
+        self.guess.disabled = self.lock_button.disabled = True
+        measures = reveals.answer(q.answer_from)  # measure in words -> {administration id: value}
+        self.feedback.value = status_html(f"{ranking_feedback(guess, measures, q.items)} {note}".strip()) \
+            + self.journal_notice()
+        self.reveal.value = f"<p>{html.escape(q.explanation)}</p>{reveals.reveal_html(q.reveal)}"
+
+
+def ranking_feedback(guess: str, measures: dict[str, dict[str, float]], among: tuple[str, ...]) -> str:
+    """Where a picked administration ranks by each measure, among the listed ones, and who leads."""
+    labels = analysis.administration_labels()
+    parts = [f"Your guess: {labels.get(guess, guess)}."]
+    for words, values in measures.items():
+        shown = {a: v for a, v in values.items() if a in among and v is not None}
+        top = max(shown.values())
+        leading = " and ".join(labels.get(a, a) for a, v in shown.items() if v == top)
+        rank = sum(v > shown[guess] for v in shown.values()) + 1 if guess in shown else None
+        parts.append(f"By {words}, {leading} comes first ({top:g}); your guess ranks {rank} of {len(shown)}"
+                     f" ({shown[guess]:g})." if rank else f"By {words}, {leading} comes first ({top:g}).")
+    return " ".join(parts)
 
 
 class _Checked(_Exercise):
@@ -385,6 +442,8 @@ WIDGETS = {"prediction": Prediction, "choice": Choice, "number": Number, "reflec
 def ask(question_id: str, journal: Journal | None = None) -> _Exercise:
     """The widget for one question of the bank, e.g. ask("03.what-counts")."""
     q = questions.question(question_id)
+    if q.kind == "prediction" and q.items:  # a pick among administrations, not a number
+        return PickPrediction(q, journal)
     return WIDGETS[q.kind](q, journal)
 
 

@@ -121,8 +121,14 @@ def problems(questions: dict[str, Question] | None = None) -> list[str]:
             found.append(f"{q.question_id}: a {q.kind} question needs a hint and an explanation")
         if q.kind == "number" and (q.answer is None) == (not q.answer_from):
             found.append(f"{q.question_id}: give exactly one of answer and answer_from")
-        if q.kind == "prediction" and (q.minimum is None or q.maximum is None or not q.answer_from):
-            found.append(f"{q.question_id}: a prediction needs minimum, maximum and answer_from")
+        if q.kind == "prediction" and ((q.minimum is None or q.maximum is None) and not q.items
+                                       or not q.answer_from):
+            found.append(f"{q.question_id}: a prediction needs answer_from and either minimum and maximum "
+                         "(a number) or items (administration ids to pick from)")
+        if q.kind == "prediction" and q.items:
+            known = set(data.load("administrations")["administration_id"].astype(str))
+            found += [f"{q.question_id}: {i!r} is not an administration_id of administrations.csv"
+                      for i in q.items if i not in known]
         if q.kind == "coding" and not q.items:
             found.append(f"{q.question_id}: a coding question needs items (event ids)")
     return found

@@ -12,7 +12,7 @@ import html
 
 import pandas as pd
 
-from . import analysis, charts, congress, data, tables
+from . import analysis, charts, congress, continuity, data, tables
 from .questions import Figure
 
 
@@ -80,12 +80,34 @@ def united_votes_html() -> str:
                                                                            "United?"], rows) + note)
 
 
+def change_by_term() -> dict[str, dict[str, float]]:
+    """Three ways to measure 'the substance changed most', each per administration (our coding)."""
+    table = continuity.by_administration()
+    return {"the number of actions we coded as a change of substance": table["changes"].to_dict(),
+            "the share of its recorded actions coded as a change (%)": table["change_share"].to_dict(),
+            "the number of actions whose tone we coded as changed": table["tone_changed"].to_dict()}
+
+
+def change_by_term_html() -> str:
+    """The reveal: every administration's counts, shares and years, and why the measures disagree."""
+    table = continuity.by_administration()
+    rows = [[html.escape(r.label), f"{r.actions}", f"{r.departs}", f"{r.starts}", f"{r.unclear}",
+             "–" if r.change_share is None or r.change_share != r.change_share else f"{r.change_share:g}%",
+             f"{r.tone_changed}", f"{r.years:g}"] for r in table.itertuples()]
+    return (tables.html_table("Substance and tone by administration, as we coded each recorded action",
+                              ["Administration", "Actions recorded", "Substance departs", "Starts a new line",
+                               "Unclear", "Share that depart or start", "Tone changed", "Years covered"], rows)
+            + f"<p>{html.escape(continuity.density_sentence())}</p>")
+
+
 ANSWERS = {
+    "change_by_term": change_by_term,
     "united_votes": united_votes,
     "un_recognition_figures": un_recognition_figures,
     "eu_non_recognising_count": eu_non_recognising_count,
 }
 REVEALS = {
+    "change_by_term": change_by_term_html,
     "united_votes": united_votes_html,
     "un_recognition_range": un_recognition_range_html,
     "eu_non_recognising": eu_non_recognising_html,

@@ -11,7 +11,7 @@ import html
 
 import pandas as pd
 
-from . import analysis, charts, data
+from . import analysis, charts, data, russia
 
 CELL = 'style="text-align:left;vertical-align:top;padding:3px 8px"'
 
@@ -32,9 +32,11 @@ def _more(short: str, detail: str) -> str:
     return f"{html.escape(short)}<details><summary>more</summary>{html.escape(detail)}</details>"
 
 
-def _sources(*source_ids) -> str:
+def source_cell(*source_ids) -> str:
+    """The sources of a row, each linked with its publisher and kind; empty ids are left out."""
     shown = [data.source_label(str(s)) for s in source_ids if isinstance(s, str) and s]
     return "<br>".join(shown)
+
 
 
 def events_table(events: pd.DataFrame, caption: str, coding: bool = False) -> str:
@@ -53,8 +55,29 @@ def events_table(events: pd.DataFrame, caption: str, coding: bool = False) -> st
         if coding:
             row += [f"<b>{html.escape(str(event.substance))}</b>: {html.escape(event.substance_rationale)}",
                     f"<b>{html.escape(str(event.tone))}</b>: {html.escape(event.tone_rationale)}"]
-        row.append(_sources(event.source_id, event.alt_source_id))
+        row.append(source_cell(event.source_id, event.alt_source_id))
         rows.append(row)
+    return html_table(caption, header, rows)
+
+
+def measures_table(measure_ids: list[str] | pd.DataFrame, caption: str, coding: bool = True) -> str:
+    """US measures on Russia (and Russia's ties in the region): when, arena, what happened, our coding, source."""
+    table = measure_ids if isinstance(measure_ids, pd.DataFrame) else \
+        russia.measures().set_index("measure_id", drop=False).loc[list(measure_ids)]
+    if table.empty:
+        return f"<p><i>{html.escape(caption)}: no measure in the table matches.</i></p>"
+    header = ["When", "Administration", "Arena", "Who acted", "What happened"]
+    header += ["Direction (our coding)"] if coding else []
+    header += ["Source"]
+    rows = []
+    for row in table.itertuples():
+        when = html.escape(row.when) + ("<br><small><b>after the essay</b></small>" if row.after_essay else "")
+        cells = [when, html.escape(str(row.administration_label)), html.escape(str(row.arena_label)),
+                 html.escape(str(row.institution)), _more(row.short_label, row.summary)]
+        if coding:
+            cells.append(f"<b>{html.escape(str(row.direction_label))}</b>: {html.escape(str(row.direction_rationale))}")
+        cells.append(source_cell(row.source_id, row.alt_source_id))
+        rows.append(cells)
     return html_table(caption, header, rows)
 
 
@@ -69,7 +92,7 @@ def withdrawals_table(caption: str) -> str:
             html.escape(charts.format_date(row.withdrawal_claimed_on)),
             html.escape(analysis.WITHDRAWAL_STATUS_WORDS.get(str(row.withdrawal_status), str(row.withdrawal_status))),
             html.escape(analysis.BASIS_WORDS.get(str(row.withdrawal_basis), "")),
-            _sources(row.withdrawal_source_id),
+            source_cell(row.withdrawal_source_id),
             html.escape(row.note if isinstance(row.note, str) else ""),
         ])
     return html_table(caption, ["State", "Recognised", "Withdrawal claimed", "Status", "The withdrawal rests on",
@@ -85,15 +108,15 @@ def context_table(claim_id: str | None, caption: str, context_ids: list[str] | N
     rows = []
     for event in events.itertuples():
         readings = [f"<b>{html.escape(str(v.holder))}:</b> {html.escape(str(v.view))} "
-                    f"<small>({_sources(v.source_id)})</small>"
+                    f"<small>({source_cell(v.source_id)})</small>"
                     for v in views[views["context_id"] == event.context_id].itertuples()]
         rows.append([html.escape(charts.format_date(event.date, event.date_precision)), html.escape(str(event.actor)),
                      html.escape(str(event.summary)), "<br>".join(readings) or "<i>not disputed</i>",
-                     _sources(event.source_id, event.alt_source_id)])
+                     source_cell(event.source_id, event.alt_source_id)])
     return html_table(caption, ["When", "Who", "What happened", "How each side reads it", "Source"], rows)
 
 
-def sources_list(names: list[str], claim_id: str | None = None) -> str:
+def sources_list(names: list[str], claim_id: str | tuple[str, ...] | None = None) -> str:
     """The sources of the rows a lesson shows, as a list a student can read and follow."""
     sources = data.sources_for(names, claim_id=claim_id)
     items = []
@@ -101,7 +124,8 @@ def sources_list(names: list[str], claim_id: str | None = None) -> str:
         published = f", {html.escape(row.date_published)}" if isinstance(row.date_published, str) else ""
         items.append(f"<li>{data.source_label(row.source_id)}{published}. Accessed {row.date_accessed:%Y-%m-%d}. "
                      f"<i>{html.escape(str(row.reliability_note))}</i></li>")
-    scope = f" (rows tagged {html.escape(claim_id)})" if claim_id else ""
+    claims = (claim_id,) if isinstance(claim_id, str) else claim_id
+    scope = f" (rows tagged {html.escape(' or '.join(claims))})" if claim_id else ""
     return (f"<details><summary>{len(items)} sources of the tables {', '.join(html.escape(n) for n in names)}"
             f"{scope}: show the list</summary><ol>{''.join(items)}</ol></details>")
 
@@ -133,5 +157,5 @@ def instrument_card(row) -> str:
     rows = [["Who must act", html.escape(str(row["holder"]))],
             ["Legal basis", html.escape(str(row["legal_basis"]))],
             ["How it has shown in the region", html.escape(str(row["how_it_shows_in_the_region"]))],
-            ["Sources", _sources(row["source_id"], row["alt_source_id"])]]
+            ["Sources", source_cell(row["source_id"], row["alt_source_id"])]]
     return html_table(str(row["instrument"]), ["", ""], rows)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import pandas as pd
 
-from . import analysis, data
+from . import analysis, data, russia
 from .charts import KOSOVO_COLOUR, OKABE_ITO, SEQUENTIAL
 from .vega import VEGA_LITE_SCHEMA, records
 
@@ -237,53 +237,53 @@ def term_rows(events: pd.DataFrame, terms: pd.DataFrame) -> list[dict]:
     return rows
 
 
-def events_timeline_spec(events: pd.DataFrame, terms: pd.DataFrame) -> dict:
-    """US actions on a time axis: substance by shape and colour, a ring where the tone changed.
+def events_timeline_spec(events: pd.DataFrame, terms: pd.DataFrame, lane: tuple[str, str] = ("institution",
+                         "Acting institution"), marks: tuple[str, str, dict] = ("substance", "Substance", None),
+                         subtitle: str = "Shape and colour: substance as we coded it, compared with the previous "
+                                         "US line. Ring: tone changed.", rows: list[dict] | None = None) -> dict:
+    """Dated actions on a time axis, one lane per `lane` field; the marker (shape and colour) shows `marks`.
 
     The actions and the terms are the named datasets 'events' and 'terms': the widget
-    replaces their rows when a filter changes. The title is the param 'heading'.
+    replaces their rows when a filter changes. The title is the param 'heading'. A ring marks
+    rows whose `tone_changed` is true (the Russia measures have none).
     """
-    substances = list(SUBSTANCE_SHAPES)
+    mark_field, mark_title, shapes = marks
+    shapes = shapes or SUBSTANCE_SHAPES
     x = {"field": "date", "type": "temporal", "title": "Date (bands: US administrations)", "scale": {"type": "utc"},
          "axis": {"format": "%b %Y", "labelOverlap": True}}
-    lane = {"field": "institution", "type": "nominal", "title": "Acting institution", "sort": "ascending"}
+    y = {"field": lane[0], "type": "nominal", "title": lane[1], "sort": "ascending"}
     start, end, label = analysis.ESSAY_PERIOD
+    legend = {"orient": "bottom", "direction": "horizontal"}
     return {
         "$schema": VEGA_LITE_SCHEMA, "width": "container", "autosize": FIT, "height": {"step": 48}, "config": FONT,
         "params": [{"name": "heading", "value": "US actions"}],
         "title": {"text": {"expr": "heading"},
-                  "subtitle": ["Shape and colour: substance as we coded it, compared with the previous US line. "
-                               "Ring: tone changed.",
+                  "subtitle": [subtitle,
                                "Shaded band: when the essay was written; actions to its right came after it."]},
-        "datasets": {"events": events_rows(events), "terms": term_rows(events, terms)},
+        "datasets": {"events": events_rows(events) if rows is None else rows, "terms": term_rows(events, terms)},
         "layer": [
             {"data": {"name": "terms"}, "mark": {"type": "rect", "opacity": 1, "aria": False},
              "encoding": {"x": {"field": "start", "type": "temporal"}, "x2": {"field": "end"},
                           "color": {"field": "shade", "type": "nominal", "scale": None}}},
-            {"data": {"name": "terms"}, "transform": [{"filter": "datum.row == 0"},
+            *[{"data": {"name": "terms"}, "transform": [{"filter": f"datum.row == {row}"},
                 {"calculate": "(toDate(datum.start) + toDate(datum.end)) / 2", "as": "mid"}],
-             "mark": {"type": "text", "baseline": "top", "fontSize": 11, "color": "#333333", "y": 2},
-             "encoding": {"x": {"field": "mid", "type": "temporal"}, "text": {"field": "label"}}},
-            {"data": {"name": "terms"}, "transform": [{"filter": "datum.row == 1"},
-                {"calculate": "(toDate(datum.start) + toDate(datum.end)) / 2", "as": "mid"}],
-             "mark": {"type": "text", "baseline": "top", "fontSize": 11, "color": "#333333", "y": 15},
-             "encoding": {"x": {"field": "mid", "type": "temporal"}, "text": {"field": "label"}}},
+               "mark": {"type": "text", "baseline": "top", "fontSize": 11, "color": "#333333", "y": 2 + 13 * row},
+               "encoding": {"x": {"field": "mid", "type": "temporal"}, "text": {"field": "label"}}} for row in (0, 1)],
             *_essay_layers(start, end, label, note=False),  # the subtitle says it: no room at the right edge
             {"data": {"name": "events"},
              "mark": {"type": "point", "filled": True, "size": 90, "stroke": "black", "strokeWidth": 0.5, "opacity": 1},
-             "encoding": {"x": x, "y": lane,
-                          "shape": {"field": "substance", "type": "nominal", "title": "Substance",
-                                    "legend": {"orient": "bottom", "direction": "horizontal"},
-                                    "scale": {"domain": substances, "range": [s for _, s in SUBSTANCE_SHAPES.values()]}},
-                          "color": {"field": "substance", "type": "nominal", "title": "Substance",
-                                    "legend": {"orient": "bottom", "direction": "horizontal"},
-                                    "scale": {"domain": substances, "range": [c for c, _ in SUBSTANCE_SHAPES.values()]}},
+             "encoding": {"x": x, "y": y,
+                          "shape": {"field": mark_field, "type": "nominal", "title": mark_title, "legend": legend,
+                                    "scale": {"domain": list(shapes), "range": [s for _, s in shapes.values()]}},
+                          "color": {"field": mark_field, "type": "nominal", "title": mark_title, "legend": legend,
+                                    "scale": {"domain": list(shapes), "range": [c for c, _ in shapes.values()]}},
                           "tooltip": [{"field": "date", "type": "temporal", "title": "Date", "format": "%d %B %Y"},
                                       {"field": "summary_short", "title": "Action"},
-                                      {"field": "substance", "title": "Substance"}, {"field": "tone", "title": "Tone"}]}},
+                                      {"field": mark_field, "title": mark_title}]
+                          + ([{"field": "tone", "title": "Tone"}] if mark_field == "substance" else [])}},
             {"data": {"name": "events"}, "transform": [{"filter": "datum.tone_changed"}],
              "mark": {"type": "point", "filled": False, "size": 330, "stroke": "black", "strokeWidth": 1.4},
-             "encoding": {"x": x, "y": lane, "tooltip": [{"field": "summary_short", "title": "Tone changed"}]}},
+             "encoding": {"x": x, "y": y, "tooltip": [{"field": "summary_short", "title": "Tone changed"}]}},
         ],
     }
 
@@ -407,3 +407,113 @@ VETO_COLOURS = {  # colour, shape and line pattern all differ: readable in grey
     "Senate pivot": (OKABE_ITO["blue"], "diamond", [6, 3]),
     "House median": (OKABE_ITO["green"], "triangle-up", [2, 2]),
 }
+
+
+# Continuity (C2, C6): administrations by policy area ------------------------------------
+
+def grid_rows(cells: pd.DataFrame) -> list[dict]:
+    """The grid's cells with their printed text, and a text colour readable on the fill.
+
+    The total column ('All areas') is drawn unfilled, so the colour scale compares areas only.
+    """
+    areas = cells[cells["pillar"] != "all"]["value"]
+    top = areas.max() if areas.notna().any() else 0
+    rows = []
+    for cell in cells.itertuples():
+        empty = cell.value is None or pd.isna(cell.value)
+        total = cell.pillar == "all"
+        share = 0 if empty or not top or total else float(cell.value) / float(top)
+        rows.append({"label": cell.label, "area": cell.area, "total": total,
+                     "value": None if empty or total else float(cell.value),
+                     "text": "–" if empty else f"{cell.value:g}", "actions": int(cell.actions),
+                     "ink": "#FFFFFF" if share > 0.6 else "#000000"})
+    return rows
+
+
+def grid_spec(cells: pd.DataFrame) -> dict:
+    """Administrations (rows, oldest first) by policy area (columns): each cell's number printed in it.
+
+    The cells are the named dataset 'cells' and the title the param 'heading'. The fill is the
+    single-hue blue scale (lightness alone, so colour-blind safe), light for low; the number is printed, so colour is never needed.
+    """
+    administrations = list(dict.fromkeys(cells["label"]))
+    areas = list(dict.fromkeys(cells["area"]))
+    x = {"field": "area", "type": "nominal", "sort": areas, "title": "Policy area",
+         "axis": {"orient": "top", "labelAngle": -30, "labelLimit": 160}}
+    y = {"field": "label", "type": "nominal", "sort": administrations, "title": "Administration"}
+    return {
+        "$schema": VEGA_LITE_SCHEMA, "width": "container", "autosize": FIT, "height": {"step": 34}, "config": FONT,
+        "params": [{"name": "heading", "value": "US actions by administration and policy area"}],
+        "title": {"text": {"expr": "heading"},
+                  "subtitle": "Each cell's number is printed in it; darker: higher. A dash: nothing to count. "
+                              "The last column is each row's total."},
+        "datasets": {"cells": grid_rows(cells)},
+        "resolve": {"scale": {"color": "independent"}},  # the fill's scale and the text's fixed colours
+        "layer": [
+            {"data": {"name": "cells"}, "mark": {"type": "rect", "stroke": "#BBBBBB", "strokeWidth": 1},
+             "encoding": {"x": x, "y": y,
+                          "color": {"condition": {"test": "datum.value == null", "value": "#FFFFFF"},
+                                    "field": "value", "type": "quantitative", "legend": None,
+                                    "scale": {"scheme": "blues", "domainMin": 0}},
+                          "tooltip": [{"field": "label", "title": "Administration"}, {"field": "area", "title": "Area"},
+                                      {"field": "text", "title": "Value"},
+                                      {"field": "actions", "title": "Actions recorded"}]}},
+            {"data": {"name": "cells"}, "mark": {"type": "text", "fontSize": 13},
+             "encoding": {"x": x, "y": y, "text": {"field": "text"},
+                          "fontWeight": {"condition": {"test": "datum.total", "value": "bold"}, "value": "normal"},
+                          "color": {"field": "ink", "type": "nominal", "scale": None}}},
+        ],
+    }
+
+
+DIRECTION_SHAPES = {  # firmer and softer point opposite ways, so the chart also reads in grey
+    "firmer": (OKABE_ITO["blue"], "triangle-up"),
+    "softer": (OKABE_ITO["vermillion"], "triangle-down"),
+    "mixed": (OKABE_ITO["orange"], "diamond"),
+    "not_us": ("#999999", "square"),
+}
+
+
+def measure_rows(measures: pd.DataFrame) -> list[dict]:
+    """The Russia measures as timeline rows: the arena is the lane, the direction the marker."""
+    shown = measures[["measure_id", "date", "arena_label", "direction_label", "short_label"]].rename(
+        columns={"short_label": "summary_short", "direction_label": "direction"}).copy()  # the legend reads words
+    shown["tone_changed"] = False
+    return records(shown)
+
+
+def measures_timeline_spec(measures: pd.DataFrame, terms: pd.DataFrame) -> dict:
+    """US measures on Russia, one lane per arena (Russia and Europe; the Western Balkans)."""
+    return events_timeline_spec(measures, terms, lane=("arena_label", "Arena"),
+                                marks=("direction", "Direction (our coding)",
+                                       {russia.DIRECTIONS[code]: look for code, look in DIRECTION_SHAPES.items()}),
+                                subtitle="Shape and colour: our coding of the US stance. Up: firmer on Moscow; "
+                                         "down: softer; grey square: an act of another government.",
+                                rows=measure_rows(measures))
+
+
+def posture_spec(rows: list[dict]) -> dict:
+    """One series of US posture in Europe as bars by period; the title is the param 'heading'."""
+    return {
+        "$schema": VEGA_LITE_SCHEMA, "width": "container", "autosize": FIT, "height": 260, "config": FONT,
+        "params": [{"name": "heading", "value": "US deterrence in Europe"}],
+        "title": {"text": {"expr": "heading"},
+                  "subtitle": "Each bar's figure is printed on it; hover for its source. Two bars for one period: "
+                              "two sources disagree (the table below gives both)."},
+        "datasets": {"figures": rows},
+        "layer": [
+            {"data": {"name": "figures"}, "mark": {"type": "bar", "color": OKABE_ITO["blue"], "stroke": "black"},
+             "encoding": {"x": {"field": "period_label", "type": "ordinal", "sort": None, "title": "Period",
+                                "axis": {"labelAngle": -40}},
+                          "xOffset": {"field": "n", "type": "ordinal"},
+                          "y": {"field": "value", "type": "quantitative", "title": "Figure (unit in the title)"},
+                          "tooltip": [{"field": "period_label", "title": "Period"},
+                                      {"field": "value", "title": "Figure", "format": ","},
+                                      {"field": "source", "title": "Source"}, {"field": "counts", "title": "Counts"}]}},
+            {"data": {"name": "figures"}, "mark": {"type": "text", "dy": -7, "fontSize": 11},
+             "encoding": {"x": {"field": "period_label", "type": "ordinal", "sort": None},
+                          "xOffset": {"field": "n", "type": "ordinal"},
+                          "y": {"field": "value", "type": "quantitative"},
+                          "text": {"field": "value", "type": "quantitative", "format": ","}}},
+        ],
+    }

@@ -135,14 +135,14 @@ def _events_title(country: str, claim_id: str | None, *filters: w.Dropdown) -> s
 
 
 class EventsExplorer(w.VBox):
-    """US actions in the region, filtered by country, administration and policy area.
+    """US actions in the region, filtered by country, administration, policy area and acting institution.
 
     Shows them on a timeline (one lane per institution; substance by marker, a ring where
     the tone changed) and in a table with each row's coding, rationale and source.
     """
 
     def __init__(self, country: str = "all", administration: str = "all", pillar: str = "all",
-                 claim_id: str | None = None, show: str = "all"):
+                 claim_id: str | None = None, show: str = "all", institution: str = "all"):
         self.claim_id = claim_id
         # Only countries with actions for this claim, each with its count: no choice leads to an empty chart.
         claim_events = analysis.filter_events(claim_id=claim_id)
@@ -165,29 +165,36 @@ class EventsExplorer(w.VBox):
             options=[("All policy areas", "all")] + [(f"{analysis.PILLAR_WORDS.get(p, p)} ({by_area[p]})", p)
                                                      for p in pillar_names if by_area.get(p, 0) or p == pillar],
             value=pillar, description="Policy area:", style=CONTROL_STYLE)
+        by_actor = claim_events["institution"].astype(str).value_counts()
+        self.institution = w.Dropdown(
+            options=[("All institutions", "all")] + [(f"{name} ({count})", name) for name, count
+                                                     in sorted(by_actor.items())],
+            value=institution, description="Acting institution:", style=CONTROL_STYLE)
         self.show = w.Dropdown(options=[(label, key) for key, label in analysis.SHOW.items()], value=show,
                                description="Show:", style=CONTROL_STYLE)
         self.summary = w.HTML(layout=FULL_WIDTH)
         self.chart = vega.VegaChart(vega_charts.events_timeline_spec(claim_events, _administration_terms()))
         self.table = w.HTML(layout=FULL_WIDTH)
         self.state: dict = {}
-        for control in (self.country, self.administration, self.pillar, self.show):
+        for control in (self.country, self.administration, self.pillar, self.institution, self.show):
             control.observe(lambda _change: self.update(), names="value")
-        super().__init__([w.HBox([self.country, self.administration]), w.HBox([self.pillar, self.show]),
+        super().__init__([w.HBox([self.country, self.administration]), w.HBox([self.pillar, self.institution]),
+                          self.show,
                           self.summary, self.chart, self.table])
         self.update()
 
     def controls(self) -> dict:
         """Every control, by the key under which `state` reports its setting (for tests)."""
         return {"country": self.country, "administration": self.administration, "pillar": self.pillar,
-                "show": self.show}
+                "institution": self.institution, "show": self.show}
 
     @reported
     def update(self) -> None:
         self.state.pop("error", None)
         events = analysis.filter_events(self.country.value, self.administration.value, self.pillar.value,
-                                        self.claim_id, self.show.value)
-        title = _events_title(self.country.value, self.claim_id, self.administration, self.pillar, self.show)
+                                        self.claim_id, self.show.value, self.institution.value)
+        title = _events_title(self.country.value, self.claim_id, self.administration, self.pillar,
+                              self.institution, self.show)
         counts = analysis.coding_counts_sentence(events)
         # Only the rows change: the browser redraws from them, the kernel draws nothing.
         self.chart.update(params={"heading": title}, description=f"Timeline, {title}: {counts}",
@@ -199,7 +206,8 @@ class EventsExplorer(w.VBox):
             self.chart.clear()  # an empty chart says nothing; the sentence says why
         self.summary.value = live_text(f"{title}: {counts}")
         self.state.update(country=self.country.value, administration=self.administration.value,
-                          pillar=self.pillar.value, show=self.show.value, count=len(events),
+                          pillar=self.pillar.value, institution=self.institution.value, show=self.show.value,
+                          count=len(events),
                           event_ids=list(events["event_id"].astype(str)), description=self.chart.description)
 
 

@@ -15,7 +15,8 @@ pytestmark = pytest.mark.browser
 NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))
 # Widget views each notebook shows once every cell has run (a change here is a change the
 # test must notice: a missing front-end extension shows zero).
-EXPECTED_WIDGETS = {"00_start_here.ipynb": 0, "01_who_makes_policy.ipynb": 15, "03_serbia_kosovo.ipynb": 16, "glossary.ipynb": 0}
+EXPECTED_WIDGETS = {"00_start_here.ipynb": 0, "01_who_makes_policy.ipynb": 15, "02_continuity.ipynb": 18,
+                    "03_serbia_kosovo.ipynb": 16, "glossary.ipynb": 0}
 
 
 def answers_of(notebook: str) -> list[str]:
@@ -30,6 +31,8 @@ def answers_of(notebook: str) -> list[str]:
     if notebook == "01_who_makes_policy.ipynb":
         from helpers import congress
         found += [f"{congress.united_votes()} of the {congress.tallied_votes()} tallied votes"]
+    if notebook == "02_continuity.ipynb":
+        found += ["Substance and tone by administration", "comes first ("]
     if notebook == "03_serbia_kosovo.ipynb":
         found += [f"by the end of 2026, {analysis.recognition_count('un')} of the 193",
                   ", ".join(analysis.non_recognising("eu")), "Figures for the number of states",
@@ -100,6 +103,21 @@ def start_as_a_new_student(page, lab, screenshot_dir, notebook: str, gates: int)
     closed = page.locator(".jp-OutputArea-output", has_text="This part opens once you have answered")
     expect(closed).to_have_count(gates)
     return shots, closed
+
+
+def rate_and_check_journal(page, lab, shots, ratings: dict[str, str], keys: tuple[str, ...]) -> None:
+    """Rate each claim with a reason, as a student would, then find every answer in the journal file."""
+    for claim, stars in ratings.items():
+        rating = _exercise(page, f"Claim {claim}:")
+        rating.scroll_into_view_if_needed()
+        rating.locator("label", has_text=stars).click()
+        rating.locator("textarea").fill(f"My reason for {claim}.")
+        rating.locator("button", has_text="Save my rating").click()
+        expect(rating.locator('[role="status"]')).to_contain_text(f"for {claim}")
+    page.screenshot(path=str(shots / "after-answers.png"))
+    journal = (lab.notebooks.parent / "journal.json").read_text()
+    for key in keys + tuple(f'"{c}"' for c in ratings) + tuple(f"My reason for {c}" for c in ratings):
+        assert key in journal
 
 
 def test_kosovo_notebook_widgets_answer_a_student(page, lab, screenshot_dir):
@@ -314,14 +332,81 @@ def test_who_makes_policy_widgets_answer_a_student(page, lab, screenshot_dir):
     expect(choice.locator('[role="status"]')).to_contain_text("Right")
 
     # Both ratings, saved.
-    for claim, stars in (("C1", "3: mixed"), ("C5", "2: mostly against")):
-        rating = _exercise(page, f"Claim {claim}:")
-        rating.scroll_into_view_if_needed()
-        rating.locator("label", has_text=stars).click()
-        rating.locator("textarea").fill(f"My reason for {claim}.")
-        rating.locator("button", has_text="Save my rating").click()
-        expect(rating.locator('[role="status"]')).to_contain_text(f"for {claim}")
-    page.screenshot(path=str(shots / "after-answers.png"))
-    journal = (lab.notebooks.parent / "journal.json").read_text()
-    for key in ('"01.votes-united"', '"01.code-actions"', '"C1"', '"C5"', "My reason for C5"):
-        assert key in journal
+    rate_and_check_journal(page, lab, shots, {"C1": "3: mixed", "C5": "2: mostly against"},
+                           ('"01.votes-united"', '"01.code-actions"'))
+
+
+def test_continuity_widgets_answer_a_student(page, lab, screenshot_dir):
+    shots, closed = start_as_a_new_student(page, lab, screenshot_dir, "02_continuity.ipynb", gates=9)
+
+    # Predict by picking an administration; the grid, its question, the density check and the sources open.
+    predict = _exercise(page, "In which administration do you think the substance")
+    predict.scroll_into_view_if_needed()
+    predict.locator("label", has_text="Obama").click()
+    predict.locator("button", has_text="Lock in my guess").click()
+    expect(predict.locator('[role="status"]')).to_contain_text("Your guess: Obama")
+    expect(predict).to_contain_text("Substance and tone by administration")
+    expect(closed).to_have_count(5)
+
+    # The grid: another measure and a country change the sentence and the chart in the browser.
+    grid = _explorer(page, "Count in each cell")
+    grid.scroll_into_view_if_needed()
+    chart = grid.locator(".balkans-vega").first
+    status = grid.locator('[role="status"]').first
+    before = chart.get_attribute("data-revision")
+    jupyter.choose(grid, "Count in each cell", "Substance: share")
+    expect(status).to_contain_text("Substance: share of the actions")
+    expect(chart).not_to_have_attribute("data-revision", before)
+    jupyter.choose(grid, "Country", "Bosnia and Herzegovina")
+    expect(status).to_contain_text("US actions on Bosnia and Herzegovina")
+    expect(chart.locator("svg")).to_contain_text("Euro-Atlantic integration")
+    assert_drawn(chart)
+    expect(chart.locator('[role="img"]')).to_have_attribute("aria-label", re.compile("Bosnia and Herzegovina"))
+    expect(grid).to_contain_text("Before you compare cells")
+    grid.screenshot(path=str(shots / "grid-bih-share.png"))
+
+    # Code the six actions: ours appears, and every other gate opens.
+    coding = _exercise(page, "Code each US action yourself")
+    coding.scroll_into_view_if_needed()
+    for group in coding.locator(".widget-radio").all():
+        group.locator(".widget-radio-box label").nth(0).click()
+    coding.locator("button", has_text="Save my coding").click()
+    expect(coding).to_contain_text("Your coding beside ours")
+    expect(closed).to_have_count(0)
+
+    # Every recorded action, filtered by the acting institution.
+    events = _explorer(page, "Acting institution")
+    events.scroll_into_view_if_needed()
+    jupyter.choose(events, "Acting institution", "Congress")
+    expect(events.locator('[role="status"]').first).to_contain_text("Congress")
+
+    # Russia in two arenas: the Balkan lane alone.
+    measures = _explorer(page, "Arena")
+    measures.scroll_into_view_if_needed()
+    chart = measures.locator(".balkans-vega").first
+    before = chart.get_attribute("data-revision")
+    jupyter.choose(measures, "Arena", "The Western Balkans")
+    expect(measures.locator('[role="status"]').first).to_contain_text("The Western Balkans")
+    expect(chart).not_to_have_attribute("data-revision", before)
+    expect(chart.locator("svg")).to_contain_text("The Western Balkans")
+    expect(measures.locator("table")).to_contain_text("Direction (our coding)")
+    assert_drawn(chart)
+
+    posture = _explorer(page, "Series")
+    posture.scroll_into_view_if_needed()
+    jupyter.choose(posture, "Series", "US military personnel in Europe")
+    expect(posture.locator('[role="status"]').first).to_contain_text("US military personnel in Europe")
+    assert_drawn(posture.locator(".balkans-vega").first)
+
+    # A check: a wrong option (told why), then the right one.
+    choice = _exercise(page, "Which one would weaken claim C6 the most")
+    choice.scroll_into_view_if_needed()
+    choice.locator("label", has_text="Serbia's government bought weapons").click()
+    choice.locator("button", has_text="Check my answer").click()
+    expect(choice.locator('[role="status"]')).to_contain_text("Serbia's choices")
+    choice.locator("label", has_text="One administration lifted most").click()
+    choice.locator("button", has_text="Check my answer").click()
+    expect(choice.locator('[role="status"]')).to_contain_text("Right")
+
+    rate_and_check_journal(page, lab, shots, {"C2": "4: mostly supports", "C6": "3: mixed"},
+                           ('"02.most-change"', '"02.code-actions"'))

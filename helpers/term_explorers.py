@@ -1,0 +1,201 @@
+"""Explorers that compare administrations (claims C2 and C6), built like those in widgets.py.
+
+Each is a VBox with ``state`` (what is shown) and ``controls()`` (each control by its key in
+``state``), so tests/test_explorers.py covers it. The numbers come from continuity.py and
+russia.py; the charts are Vega-Lite specs from vega_charts.py, redrawn in the browser.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as w
+
+from . import analysis, charts, continuity, data, russia, tables, vega, vega_charts
+from .guard import reported
+from .widgets import CONTROL_STYLE, FULL_WIDTH, live_text
+
+
+def _grid_table(cells, measure_words: str) -> str:
+    """The grid as an HTML table: the same numbers as the chart, for screen readers and print."""
+    areas = list(dict.fromkeys(cells["area"]))
+    rows = []
+    for label, row in cells.groupby("label", sort=False):
+        values = dict(zip(row["area"], row["value"]))
+        rows.append([html.escape(label)] + ["–" if values[a] is None or values[a] != values[a] else f"{values[a]:g}"
+                                            for a in areas])
+    return tables.html_table(f"{measure_words}, by administration and policy area",
+                             ["Administration"] + [html.escape(a) for a in areas], rows)
+
+
+class GridExplorer(w.VBox):
+    """Administrations by policy area: a count (or share) of US actions in each cell, and the caveat beside it."""
+
+    def __init__(self, measure: str = "actions", country: str = "all"):
+        events = analysis.filter_events()
+        counts = events["country"].astype(str).value_counts()
+        self.measure = w.Dropdown(options=[(label, key) for key, label in continuity.GRID_MEASURES.items()],
+                                  value=measure, description="Count in each cell:", style=CONTROL_STYLE,
+                                  layout=w.Layout(width="60%"))
+        self.country = w.Dropdown(
+            options=[("All countries", "all")] + [(f"{name[0].upper() + name[1:]} ({counts[code]})", code)
+                                                   for code, name in analysis.event_countries().items()
+                                                   if counts.get(code, 0)],
+            value=country, description="Country:", style=CONTROL_STYLE)
+        self.summary = w.HTML(layout=FULL_WIDTH)
+        self.chart = vega.VegaChart(vega_charts.grid_spec(continuity.grid(measure)))
+        self.caveat = w.HTML(
+            f'<div style="border-left:4px solid #E69F00;padding:4px 10px"><b>Before you compare cells:</b> '
+            f"{html.escape(continuity.density_sentence())}</div>", layout=FULL_WIDTH)
+        self.table = w.HTML(layout=FULL_WIDTH)
+        self.state: dict = {}
+        for control in (self.measure, self.country):
+            control.observe(lambda _change: self.update(), names="value")
+        super().__init__([w.HBox([self.measure, self.country]), self.summary, self.chart, self.caveat, self.table])
+        self.update()
+
+    def controls(self) -> dict:
+        return {"measure": self.measure, "country": self.country}
+
+    @reported
+    def update(self) -> None:
+        self.state.pop("error", None)
+        events = analysis.filter_events(country=self.country.value)
+        cells = continuity.grid(self.measure.value, events)
+        words = continuity.GRID_MEASURES[self.measure.value]
+        where = analysis.event_countries().get(self.country.value, "the Western Balkans")
+        heading = f"{words}: US actions on {where}"
+        totals = cells[cells["pillar"] == continuity.ALL_AREAS].set_index("label")["value"]
+        shown = [f"{label} {'–' if value != value or value is None else f'{value:g}'}"
+                 for label, value in totals.items()]
+        sentence = f"{heading}. Row totals: " + "; ".join(shown) + "."
+        self.chart.update(params={"heading": heading}, datasets={"cells": vega_charts.grid_rows(cells)},
+                          description=f"Grid chart. {sentence}")
+        self.summary.value = live_text(sentence)
+        self.table.value = (f"<details><summary>The grid as a table</summary>"
+                            f"{_grid_table(cells, words)}</details>")
+        self.state.update(measure=self.measure.value, country=self.country.value, count=len(events),
+                          totals={label: (None if v != v else v) for label, v in totals.items()},
+                          description=self.chart.description)
+
+
+def grid_explorer(**settings) -> GridExplorer:
+    """The administrations-by-policy-area grid, with its data-density caveat."""
+    return GridExplorer(**settings)
+
+
+class RussiaExplorer(w.VBox):
+    """US measures on Russia in two arenas (Russia and Europe; the Western Balkans), by administration and kind."""
+
+    def __init__(self, administration: str = "all", kind: str = "all", arena: str = "all"):
+        every = russia.measures()
+        by_term = every["administration"].astype(str).value_counts()
+        self.administration = w.Dropdown(
+            options=[("All administrations", "all")] + [(f"{label} ({by_term[a]})", a) for a, label
+                                                         in analysis.administration_labels().items() if by_term.get(a)],
+            value=administration, description="Administration:", style=CONTROL_STYLE)
+        by_kind = every["kind"].value_counts()
+        self.kind = w.Dropdown(options=[("All kinds", "all")] + [(f"{words} ({by_kind[k]})", k) for k, words
+                                                                  in russia.KINDS.items() if by_kind.get(k)],
+                               value=kind, description="Kind:", style=CONTROL_STYLE)
+        self.arena = w.Dropdown(options=[("Both arenas", "all")] + [(words, key) for key, words in russia.ARENAS.items()],
+                                value=arena, description="Arena:", style=CONTROL_STYLE)
+        self.summary = w.HTML(layout=FULL_WIDTH)
+        self.chart = vega.VegaChart(vega_charts.measures_timeline_spec(every, _terms()))
+        self.table = w.HTML(layout=FULL_WIDTH)
+        self.state: dict = {}
+        for control in (self.administration, self.kind, self.arena):
+            control.observe(lambda _change: self.update(), names="value")
+        super().__init__([w.HBox([self.administration, self.kind]), self.arena, self.summary, self.chart,
+                          self.table])
+        self.update()
+
+    def controls(self) -> dict:
+        return {"administration": self.administration, "kind": self.kind, "arena": self.arena}
+
+    @reported
+    def update(self) -> None:
+        self.state.pop("error", None)
+        shown = russia.measures(self.arena.value, self.administration.value, self.kind.value)
+        chosen = [control.label.rsplit(" (", 1)[0] for control in (self.administration, self.kind, self.arena)
+                  if control.value != "all"]
+        heading = "US policy on Russia" + (f" ({'; '.join(chosen)})" if chosen else "")
+        sentence = russia.direction_sentence(shown)
+        self.chart.update(params={"heading": heading}, description=f"Timeline, {heading}: {sentence}",
+                          datasets={"events": vega_charts.measure_rows(shown),
+                                    "terms": vega_charts.term_rows(shown, _terms())})
+        if shown.empty:
+            self.chart.clear()
+        self.table.value = tables.measures_table(shown, "The measures on the chart, with our coding and its reasons") \
+            if not shown.empty else ""
+        self.summary.value = live_text(f"{heading}: {sentence}")
+        self.state.update(administration=self.administration.value, kind=self.kind.value, arena=self.arena.value,
+                          count=len(shown), measure_ids=list(shown["measure_id"]), description=self.chart.description)
+
+
+def _terms():
+    terms = data.load("administrations")
+    return terms.assign(administration_id=terms["administration_id"].astype(str))
+
+
+def _posture_rows(series: str) -> list[dict]:
+    """One bar per figure; where sources disagree on a period, their bars stand side by side (n = 0, 1, ...)."""
+    rows, seen = [], {}
+    for f in russia.posture(series).itertuples():
+        label = _period_label(f.period, f.period_precision)
+        seen[label] = seen.get(label, -1) + 1
+        rows.append({"period_label": label, "value": float(f.value), "n": seen[label],
+                     "source": data.source_title(str(f.source_id)), "counts": "" if f.note != f.note else str(f.note)})
+    return rows
+
+
+def _period_label(period: str, precision: str) -> str:
+    return period if precision == "fiscal_year" else charts.format_date(period, precision)
+
+
+class PostureExplorer(w.VBox):
+    """One series of US posture in Europe (deterrence money, troops), each figure with its source."""
+
+    def __init__(self, series: str | None = None):
+        present = [key for key in russia.SERIES if not russia.posture(key).empty]
+        self.series = w.Dropdown(options=[(russia.SERIES[key], key) for key in present],
+                                 value=series or present[0], description="Series:", style=CONTROL_STYLE,
+                                 layout=w.Layout(width="70%"))
+        self.summary = w.HTML(layout=FULL_WIDTH)
+        self.chart = vega.VegaChart(vega_charts.posture_spec(_posture_rows(self.series.value)))
+        self.table = w.HTML(layout=FULL_WIDTH)
+        self.state: dict = {}
+        self.series.observe(lambda _change: self.update(), names="value")
+        super().__init__([self.series, self.summary, self.chart, self.table])
+        self.update()
+
+    def controls(self) -> dict:
+        return {"series": self.series}
+
+    @reported
+    def update(self) -> None:
+        self.state.pop("error", None)
+        key = self.series.value
+        figures = russia.posture(key)
+        rows = _posture_rows(key)
+        heading = russia.SERIES[key]
+        listed = "; ".join(f"{r['period_label']}: {r['value']:,.0f}" for r in rows)
+        sentence = f"{heading}. {listed}."
+        self.chart.update(params={"heading": heading}, datasets={"figures": rows},
+                          description=f"Bar chart. {sentence}")
+        self.summary.value = live_text(sentence)
+        self.table.value = tables.html_table(
+            f"{heading}: each figure and its source", ["Period", "Figure", "What it counts", "Source"],
+            [[html.escape(r["period_label"]), f"{f.value:,.0f}", html.escape(str(f.note) if f.note == f.note else ""),
+              tables.source_cell(f.source_id, f.alt_source_id)] for r, f in zip(rows, figures.itertuples())])
+        self.state.update(series=key, count=len(rows), description=self.chart.description)
+
+
+def russia_explorer(**settings) -> RussiaExplorer:
+    """US measures on Russia, in Europe and in the Western Balkans, side by side."""
+    return RussiaExplorer(**settings)
+
+
+def posture_explorer(**settings) -> PostureExplorer:
+    """US deterrence in Europe: money per fiscal year and troops, with sources."""
+    return PostureExplorer(**settings)
