@@ -112,11 +112,14 @@ def rank_of(table: pd.DataFrame, column: str, administration: str) -> int | None
     return int((values > values[administration]).sum()) + 1
 
 
-def density_sentence(events: pd.DataFrame | None = None) -> str:
-    """The caveat, in figures: how many actions per year of each term the table holds."""
+def density_sentence(events: pd.DataFrame | None = None, where: str = "") -> str:
+    """The caveat, in figures: how many actions per year of each term the table holds (for `where`, if given)."""
     table = by_administration(events)
     start, last = record_span()
     parts = [f"{row.label}: {row.actions} in {row.years:g} years" for row in table.itertuples() if row.years]
+    scope = f" on {where}" if where else ""
     return (f"The table starts in {start:%B %Y}; from the election of November 2024 it was searched month by "
-            f"month to {SEARCHED_TO:%B %Y}. Its latest action is dated {last:%B %Y}, and the sources we could read thin out after February 2026. "
-            "Actions recorded per term: " + "; ".join(parts) + f". {analysis.DENSITY_CAVEAT}")
+            f"month to {SEARCHED_TO:%B %Y}. Its latest action is dated {last:%B %Y}, and the sources we could read "
+            f"thin out after February 2026. Actions recorded{scope} per term: " + "; ".join(parts) + ". Each action is "
+            "filed under one country: the 1999 air campaign, for example, under Serbia (then the Federal Republic of "
+            f"Yugoslavia), not Kosovo. {analysis.DENSITY_CAVEAT}")

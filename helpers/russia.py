@@ -12,7 +12,9 @@ import pandas as pd
 from . import analysis, charts, data
 
 ARENAS = {"russia_europe": "Russia and Europe", "balkans": "The Western Balkans"}
-DIRECTIONS = {"firmer": "firmer on Moscow", "softer": "softer on Moscow", "mixed": "mixed",
+# The US stance towards Russia's influence; in the Balkan lane it says how hard the US pressed against Russian ties,
+# not whether a government of the region chose well.
+DIRECTIONS = {"firmer": "firmer against Russia's influence", "softer": "softer on Russia's influence", "mixed": "mixed",
               "not_us": "not a US act"}
 KINDS = {"sanctions": "Sanctions", "diplomacy": "Diplomacy and treaties", "deterrence_and_troops":
          "Deterrence and troops", "arms_to_ukraine": "Arms to Ukraine", "energy": "Energy",

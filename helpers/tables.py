@@ -73,7 +73,8 @@ def measures_table(measure_ids: list[str] | pd.DataFrame, caption: str, coding: 
     for row in table.itertuples():
         when = html.escape(row.when) + ("<br><small><b>after the essay</b></small>" if row.after_essay else "")
         cells = [when, html.escape(str(row.administration_label)), html.escape(str(row.arena_label)),
-                 html.escape(str(row.institution)), _more(row.short_label, row.summary)]
+                 html.escape(str(row.institution)),
+                 _more(row.short_label, row.summary + (f" Note: {row.note}" if isinstance(row.note, str) else ""))]
         if coding:
             cells.append(f"<b>{html.escape(str(row.direction_label))}</b>: {html.escape(str(row.direction_rationale))}")
         cells.append(source_cell(row.source_id, row.alt_source_id))

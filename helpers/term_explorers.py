@@ -44,9 +44,7 @@ class GridExplorer(w.VBox):
             value=country, description="Country:", style=CONTROL_STYLE)
         self.summary = w.HTML(layout=FULL_WIDTH)
         self.chart = vega.VegaChart(vega_charts.grid_spec(continuity.grid(measure)))
-        self.caveat = w.HTML(
-            f'<div style="border-left:4px solid #E69F00;padding:4px 10px"><b>Before you compare cells:</b> '
-            f"{html.escape(continuity.density_sentence())}</div>", layout=FULL_WIDTH)
+        self.caveat = w.HTML(layout=FULL_WIDTH)
         self.table = w.HTML(layout=FULL_WIDTH)
         self.state: dict = {}
         for control in (self.measure, self.country):
@@ -72,6 +70,9 @@ class GridExplorer(w.VBox):
         self.chart.update(params={"heading": heading}, datasets={"cells": vega_charts.grid_rows(cells)},
                           description=f"Grid chart. {sentence}")
         self.summary.value = live_text(sentence)
+        scope = "" if self.country.value == "all" else where
+        self.caveat.value = (f'<div style="border-left:4px solid #E69F00;padding:4px 10px"><b>Before you compare cells:'
+                             f"</b> {html.escape(continuity.density_sentence(events, scope))}</div>")
         self.table.value = (f"<details><summary>The grid as a table</summary>"
                             f"{_grid_table(cells, words)}</details>")
         self.state.update(measure=self.measure.value, country=self.country.value, count=len(events),
