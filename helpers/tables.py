@@ -55,7 +55,7 @@ def events_table(events: pd.DataFrame, caption: str, coding: bool = False) -> st
         if coding:
             row += [f"<b>{html.escape(str(event.substance))}</b>: {html.escape(event.substance_rationale)}",
                     f"<b>{html.escape(str(event.tone))}</b>: {html.escape(event.tone_rationale)}"]
-        row.append(source_cell(event.source_id, event.alt_source_id))
+        row.append(source_cell(event.source_id, event.alt_source_id, getattr(event, "reply_source_id", None)))
         rows.append(row)
     return html_table(caption, header, rows)
 
@@ -113,7 +113,7 @@ def context_table(claim_id: str | None, caption: str, context_ids: list[str] | N
                     for v in views[views["context_id"] == event.context_id].itertuples()]
         rows.append([html.escape(charts.format_date(event.date, event.date_precision)), html.escape(str(event.actor)),
                      html.escape(str(event.summary)), "<br>".join(readings) or "<i>not disputed</i>",
-                     source_cell(event.source_id, event.alt_source_id)])
+                     source_cell(event.source_id, event.alt_source_id, getattr(event, "reply_source_id", None))])
     return html_table(caption, ["When", "Who", "What happened", "How each side reads it", "Source"], rows)
 
 
