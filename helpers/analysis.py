@@ -234,7 +234,7 @@ PILLAR_WORDS = {
     "security_and_military": "Security and military", "sanctions": "Sanctions", "aid_and_economy": "Aid and economy",
     "democracy_and_rule_of_law": "Democracy and rule of law", "euro_atlantic_integration": "Euro-Atlantic integration",
 }
-SHOW = {"all": "Every action", "departs_or_unclear": "Substance departs or unclear", "tone_changed": "Tone changed"}
+SHOW = {"all": "Every action", "departs_or_unclear": "Substance departs, starts a new line or unclear", "tone_changed": "Tone changed"}
 
 
 def after_essay(dates: pd.Series) -> pd.Series:
@@ -292,7 +292,7 @@ def filter_events(country: str = "all", administration: str = "all", pillar: str
                   claim_id: str | None = None, show: str = "all", institution: str = "all") -> pd.DataFrame:
     """US actions matching every filter given ('all' leaves a filter out), oldest first.
 
-    show: 'all', 'departs_or_unclear' (substance) or 'tone_changed'.
+    show: 'all', 'departs_or_unclear' (substance departs, starts or is unclear) or 'tone_changed'.
     """
     if show not in SHOW:
         raise ValueError(f"Unknown choice {show!r}; choose one of {', '.join(SHOW)}.")
@@ -308,7 +308,7 @@ def filter_events(country: str = "all", administration: str = "all", pillar: str
     if claim_id:
         events = events[data.tagged(events, claim_id)]
     if show == "departs_or_unclear":
-        events = events[events["substance"].isin(["departs", "unclear"])]
+        events = events[events["substance"].isin(["departs", "starts", "unclear"])]
     elif show == "tone_changed":
         events = events[events["tone"] == "changed"]
     return described_events(events.sort_values("date").reset_index(drop=True))

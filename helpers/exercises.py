@@ -220,14 +220,14 @@ class PickPrediction(Prediction):
 def ranking_feedback(guess: str, measures: dict[str, dict[str, float]], among: tuple[str, ...]) -> str:
     """Where a picked administration ranks by each measure, among the listed ones, and who leads."""
     labels = analysis.administration_labels()
-    parts = [f"Your guess: {labels.get(guess, guess)}."]
+    parts = [f"Your guess: {labels.get(guess, guess)}. Among the {len(among)} administrations you could choose:"]
     for words, values in measures.items():
         shown = {a: v for a, v in values.items() if a in among and v is not None}
         top = max(shown.values())
         leading = " and ".join(labels.get(a, a) for a, v in shown.items() if v == top)
         rank = sum(v > shown[guess] for v in shown.values()) + 1 if guess in shown else None
-        parts.append(f"By {words}, {leading} comes first ({top:g}); your guess ranks {rank} of {len(shown)}"
-                     f" ({shown[guess]:g})." if rank else f"By {words}, {leading} comes first ({top:g}).")
+        parts.append(f"by {words}, {leading} comes first ({top:g}); your guess ranks {rank} of {len(shown)}"
+                     f" ({shown[guess]:g})." if rank else f"by {words}, {leading} comes first ({top:g}).")
     return " ".join(parts)
 
 

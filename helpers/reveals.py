@@ -97,6 +97,9 @@ def change_by_term_html() -> str:
     return (tables.html_table("Substance and tone by administration, as we coded each recorded action",
                               ["Administration", "Actions recorded", "Substance departs", "Starts a new line",
                                "Unclear", "Share that depart or start", "Tone changed", "Years covered"], rows)
+            + "".join(f"<p>{html.escape(r.label)}: {r.actions} recorded action{'s' if r.actions != 1 else ''}, so one "
+                      "action more or less would change its share a great deal; it was not among the choices.</p>"
+                      for r in table.itertuples() if r.actions < 5)
             + f"<p>{html.escape(continuity.density_sentence())}</p>")
 
 

@@ -42,6 +42,15 @@ def measures(arena: str = "all", administration: str = "all", kind: str = "all")
         after_essay=analysis.after_essay(table["date"]))
 
 
+def measures_by_id(measure_ids: list[str]) -> pd.DataFrame:
+    """The measures named, in the order given; an unknown id is an error that names the file."""
+    table = measures().set_index("measure_id", drop=False)
+    missing = [m for m in measure_ids if m not in table.index]
+    if missing:
+        raise KeyError(f"No measure {', '.join(missing)} in data/russia_measures.csv.")
+    return table.loc[measure_ids].reset_index(drop=True)
+
+
 def direction_counts(table: pd.DataFrame) -> pd.DataFrame:
     """Administrations (rows, in office order) by direction (columns): how many measures of each."""
     order = [a for a in analysis.administration_labels() if a in set(table["administration"].astype(str))]

@@ -7,7 +7,9 @@ never by its id alone; a long summary is one click away behind "more".
 
 from __future__ import annotations
 
+import functools
 import html
+import re
 
 import pandas as pd
 
@@ -26,7 +28,32 @@ def html_table(caption: str, header: list[str], rows: list[list[str]]) -> str:
             "</table></div>")
 
 
+ROW_ID = re.compile(r"\b(PE|RU|CE|SA)\d{3}\b")
+ROW_RANGE = re.compile(r"\b((?:PE|RU|CE|SA)\d{3})\s?[-–]\s?((?:PE|RU|CE|SA)\d{3})\b")
+
+
+@functools.lru_cache(maxsize=1)
+def _row_names() -> dict[str, str]:
+    """Each row id the texts cite, as a student reads it: its short label and date."""
+    names = {}
+    for table, key in (("policy_events", "event_id"), ("russia_measures", "measure_id"), ("context_events", "context_id")):
+        rows = data.load(table)
+        for row in rows.itertuples():
+            names[getattr(row, key)] = f"‘{row.short_label}’, {charts.format_date(row.date, row.date_precision)}"
+    for row in data.load("sanctions").itertuples():
+        names[row.action_id] = f"‘{row.action} of {row.target_name}’, {charts.format_date(row.date, row.date_precision)}"
+    return names
+
+
+def named(text: str) -> str:
+    """Row ids in a text (PE045, RU212) replaced by what the row is: names in words, never codes."""
+    names = _row_names()
+    text = ROW_RANGE.sub(lambda m: f"{names.get(m[1], m[1])}, and the rows that follow it", str(text))
+    return ROW_ID.sub(lambda m: names.get(m[0], m[0]), text)
+
+
 def _more(short: str, detail: str) -> str:
+    short, detail = named(short), named(detail) if detail else detail
     if not detail or detail == short:
         return html.escape(short)
     return f"{html.escape(short)}<details><summary>more</summary>{html.escape(detail)}</details>"
@@ -53,8 +80,8 @@ def events_table(events: pd.DataFrame, caption: str, coding: bool = False) -> st
         row = [when, html.escape(event.administration_label), html.escape(str(event.institution)),
                html.escape(str(event.country_name)), _more(event.summary_short, event.summary)]
         if coding:
-            row += [f"<b>{html.escape(str(event.substance))}</b>: {html.escape(event.substance_rationale)}",
-                    f"<b>{html.escape(str(event.tone))}</b>: {html.escape(event.tone_rationale)}"]
+            row += [f"<b>{html.escape(str(event.substance))}</b>: {html.escape(named(event.substance_rationale))}",
+                    f"<b>{html.escape(str(event.tone))}</b>: {html.escape(named(event.tone_rationale))}"]
         row.append(source_cell(event.source_id, event.alt_source_id, getattr(event, "reply_source_id", None)))
         rows.append(row)
     return html_table(caption, header, rows)
@@ -62,8 +89,7 @@ def events_table(events: pd.DataFrame, caption: str, coding: bool = False) -> st
 
 def measures_table(measure_ids: list[str] | pd.DataFrame, caption: str, coding: bool = True) -> str:
     """US measures on Russia (and Russia's ties in the region): when, arena, what happened, our coding, source."""
-    table = measure_ids if isinstance(measure_ids, pd.DataFrame) else \
-        russia.measures().set_index("measure_id", drop=False).loc[list(measure_ids)]
+    table = measure_ids if isinstance(measure_ids, pd.DataFrame) else russia.measures_by_id(list(measure_ids))
     if table.empty:
         return f"<p><i>{html.escape(caption)}: no measure in the table matches.</i></p>"
     header = ["When", "Administration", "Arena", "Who acted", "What happened"]
@@ -76,10 +102,35 @@ def measures_table(measure_ids: list[str] | pd.DataFrame, caption: str, coding: 
                  html.escape(str(row.institution)),
                  _more(row.short_label, row.summary + (f" Note: {row.note}" if isinstance(row.note, str) else ""))]
         if coding:
-            cells.append(f"<b>{html.escape(str(row.direction_label))}</b>: {html.escape(str(row.direction_rationale))}")
+            cells.append(f"<b>{html.escape(str(row.direction_label))}</b>: {html.escape(named(row.direction_rationale))}")
         cells.append(source_cell(row.source_id, row.alt_source_id))
         rows.append(cells)
     return html_table(caption, header, rows)
+
+
+MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+
+
+def markdown_links(text: str) -> str:
+    """Escape text for HTML, keeping its Markdown links (to the glossary or a notebook) as links."""
+    parts, last = [], 0
+    for link in MARKDOWN_LINK.finditer(text):
+        parts += [html.escape(text[last:link.start()]),
+                  f'<a href="{html.escape(link[2])}">{html.escape(link[1])}</a>']
+        last = link.end()
+    return "".join(parts) + html.escape(text[last:])
+
+
+def evidence_points(notebook: str, side: str) -> str:
+    """A lesson's strongest evidence for (or against) its claims, in words, as a list."""
+    points = data.load("evidence_points")
+    points = points[(points["notebook"] == notebook) & (points["side"] == side)].sort_values("position")
+    if points.empty:
+        raise KeyError(f"No evidence points for {notebook} ({side}) in data/evidence_points.csv.")
+    claims = "them" if len(data.load("claims").pipe(lambda c: c[c["notebook"] == notebook])) > 1 else "it"
+    verb = "support" if side == "for" else "weigh against"
+    items = "".join(f"<li><b>{html.escape(p.lead)}</b> {markdown_links(p.text)}</li>" for p in points.itertuples())
+    return f"<p>{len(points)} kinds of evidence {verb} {claims}:</p><ul>{items}</ul>"
 
 
 def withdrawals_table(caption: str) -> str:
@@ -112,7 +163,7 @@ def context_table(claim_id: str | None, caption: str, context_ids: list[str] | N
                     f"<small>({source_cell(v.source_id)})</small>"
                     for v in views[views["context_id"] == event.context_id].itertuples()]
         rows.append([html.escape(charts.format_date(event.date, event.date_precision)), html.escape(str(event.actor)),
-                     html.escape(str(event.summary)), "<br>".join(readings) or "<i>not disputed</i>",
+                     html.escape(named(event.summary)), "<br>".join(readings) or "<i>not disputed</i>",
                      source_cell(event.source_id, event.alt_source_id, getattr(event, "reply_source_id", None))])
     return html_table(caption, ["When", "Who", "What happened", "How each side reads it", "Source"], rows)
 
@@ -127,7 +178,8 @@ def sources_list(names: list[str], claim_id: str | tuple[str, ...] | None = None
                      f"<i>{html.escape(str(row.reliability_note))}</i></li>")
     claims = (claim_id,) if isinstance(claim_id, str) else claim_id
     scope = f" (rows tagged {html.escape(' or '.join(claims))})" if claim_id else ""
-    return (f"<details><summary>{len(items)} sources of the tables {', '.join(html.escape(n) for n in names)}"
+    titles = [html.escape(str(data.dataset_info(n).get("title", n))) for n in names]
+    return (f"<details><summary>{len(items)} sources of these tables: {'; '.join(titles)}"
             f"{scope}: show the list</summary><ol>{''.join(items)}</ol></details>")
 
 
@@ -142,10 +194,10 @@ def coding_comparison(events: pd.DataFrame, coding: dict) -> tuple[str, int, int
         rows.append([
             html.escape(event.when), html.escape(event.summary_short), html.escape(str(mine.get("substance"))),
             f"<b>{html.escape(str(event.substance))}</b>{'' if same_substance else ' (differs)'}"
-            f"<br><small>{html.escape(event.substance_rationale)}</small>",
+            f"<br><small>{html.escape(named(event.substance_rationale))}</small>",
             html.escape(str(mine.get("tone"))),
             f"<b>{html.escape(str(event.tone))}</b>{'' if same_tone else ' (differs)'}"
-            f"<br><small>{html.escape(event.tone_rationale)}</small>",
+            f"<br><small>{html.escape(named(event.tone_rationale))}</small>",
         ])
     table = html_table("Your coding beside ours, with our reason for each",
                        ["When", "What happened", "Your substance", "Our substance, and why", "Your tone",

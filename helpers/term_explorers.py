@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 
 import ipywidgets as w
+import pandas as pd
 
 from . import analysis, charts, continuity, data, russia, tables, vega, vega_charts
 from .guard import reported
@@ -43,7 +44,7 @@ class GridExplorer(w.VBox):
                                                    if counts.get(code, 0)],
             value=country, description="Country:", style=CONTROL_STYLE)
         self.summary = w.HTML(layout=FULL_WIDTH)
-        self.chart = vega.VegaChart(vega_charts.grid_spec(continuity.grid(measure)))
+        self.chart = vega.VegaChart(vega_charts.grid_spec(continuity.grid(measure), measure == "change_share"))
         self.caveat = w.HTML(layout=FULL_WIDTH)
         self.table = w.HTML(layout=FULL_WIDTH)
         self.state: dict = {}
@@ -67,7 +68,9 @@ class GridExplorer(w.VBox):
         shown = [f"{label} {'–' if value != value or value is None else f'{value:g}'}"
                  for label, value in totals.items()]
         sentence = f"{heading}. Row totals: " + "; ".join(shown) + "."
-        self.chart.update(params={"heading": heading}, datasets={"cells": vega_charts.grid_rows(cells)},
+        share = self.measure.value == "change_share"
+        self.chart.update(params={"heading": heading, "top": vega_charts.grid_top(cells, share)},
+                          datasets={"cells": vega_charts.grid_rows(cells, share)},
                           description=f"Grid chart. {sentence}")
         self.summary.value = live_text(sentence)
         scope = "" if self.country.value == "all" else where
@@ -141,12 +144,17 @@ def _terms():
 
 def _posture_rows(series: str) -> list[dict]:
     """One bar per figure; where sources disagree on a period, their bars stand side by side (n = 0, 1, ...)."""
-    rows, seen = [], {}
+    rows, seen, last = [], {}, None
     for f in russia.posture(series).itertuples():
         label = _period_label(f.period, f.period_precision)
         seen[label] = seen.get(label, -1) + 1
-        rows.append({"period_label": label, "value": float(f.value), "n": seen[label],
-                     "source": data.source_title(str(f.source_id)), "counts": "" if f.note != f.note else str(f.note)})
+        when = f"{f.period[2:]}-04-01" if f.period_precision == "fiscal_year" else f.period
+        rows.append({"period_label": label, "when": when, "value": float(f.value), "n": seen[label],
+                     "source": data.source_title(str(f.source_id)), "counts": "" if f.note != f.note else str(f.note),
+                     # a figure repeated within a year is labelled once, so labels do not pile up
+                     "label": "" if last and last[0] == f.value and (pd.Timestamp(when) - last[1]).days < 366
+                     else f"{f.value:,.0f}"})
+        last = (f.value, pd.Timestamp(when))
     return rows
 
 
@@ -160,7 +168,7 @@ class PostureExplorer(w.VBox):
     def __init__(self, series: str | None = None):
         present = [key for key in russia.SERIES if not russia.posture(key).empty]
         self.series = w.Dropdown(options=[(russia.SERIES[key], key) for key in present],
-                                 value=series or present[0], description="Series:", style=CONTROL_STYLE,
+                                 value=series or ("edi_requested_usd_m" if "edi_requested_usd_m" in present else present[0]), description="Series:", style=CONTROL_STYLE,
                                  layout=w.Layout(width="70%"))
         self.summary = w.HTML(layout=FULL_WIDTH)
         self.chart = vega.VegaChart(vega_charts.posture_spec(_posture_rows(self.series.value)))

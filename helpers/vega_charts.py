@@ -411,26 +411,34 @@ VETO_COLOURS = {  # colour, shape and line pattern all differ: readable in grey
 
 # Continuity (C2, C6): administrations by policy area ------------------------------------
 
-def grid_rows(cells: pd.DataFrame) -> list[dict]:
+def grid_top(cells: pd.DataFrame, share_measure: bool = False) -> float:
+    """The top of the colour scale: 100 for a share; otherwise the largest area cell (at least 1, so zeros stay light)."""
+    areas = cells[cells["pillar"] != "all"]["value"]
+    return 100.0 if share_measure else max(float(areas.max()) if areas.notna().any() else 0.0, 1.0)
+
+
+def grid_rows(cells: pd.DataFrame, share_measure: bool = False) -> list[dict]:
     """The grid's cells with their printed text, and a text colour readable on the fill.
 
     The total column ('All areas') is drawn unfilled, so the colour scale compares areas only.
+    A share (0-100) is printed with the number of actions it rests on and scaled to 100.
     """
-    areas = cells[cells["pillar"] != "all"]["value"]
-    top = areas.max() if areas.notna().any() else 0
+    top = grid_top(cells, share_measure)
     rows = []
     for cell in cells.itertuples():
         empty = cell.value is None or pd.isna(cell.value)
         total = cell.pillar == "all"
         share = 0 if empty or not top or total else float(cell.value) / float(top)
+        text = "–" if empty else f"{cell.value:g}"
+        if not empty and share_measure:  # a share says little without the count it rests on
+            text += f" ({int(cell.actions)})"
         rows.append({"label": cell.label, "area": cell.area, "total": total,
-                     "value": None if empty or total else float(cell.value),
-                     "text": "–" if empty else f"{cell.value:g}", "actions": int(cell.actions),
-                     "ink": "#FFFFFF" if share > 0.6 else "#000000"})
+                     "value": None if empty or total else float(cell.value), "text": text,
+                     "actions": int(cell.actions), "ink": "#FFFFFF" if share > 0.6 else "#000000"})
     return rows
 
 
-def grid_spec(cells: pd.DataFrame) -> dict:
+def grid_spec(cells: pd.DataFrame, share_measure: bool = False) -> dict:
     """Administrations (rows, oldest first) by policy area (columns): each cell's number printed in it.
 
     The cells are the named dataset 'cells' and the title the param 'heading'. The fill is the
@@ -443,18 +451,19 @@ def grid_spec(cells: pd.DataFrame) -> dict:
     y = {"field": "label", "type": "nominal", "sort": administrations, "title": "Administration"}
     return {
         "$schema": VEGA_LITE_SCHEMA, "width": "container", "autosize": FIT, "height": {"step": 34}, "config": FONT,
-        "params": [{"name": "heading", "value": "US actions by administration and policy area"}],
+        "params": [{"name": "heading", "value": "US actions by administration and policy area"},
+                   {"name": "top", "value": grid_top(cells, share_measure)}],  # the colour scale's top
         "title": {"text": {"expr": "heading"},
-                  "subtitle": "Each cell's number is printed in it; darker: higher. A dash: nothing to count. "
-                              "The last column is each row's total."},
-        "datasets": {"cells": grid_rows(cells)},
+                  "subtitle": ["Each cell's number is printed in it; darker: higher. A dash: nothing to count.",
+                               "The last column is each row's total; a share shows its count of actions in brackets."]},
+        "datasets": {"cells": grid_rows(cells, share_measure)},
         "resolve": {"scale": {"color": "independent"}},  # the fill's scale and the text's fixed colours
         "layer": [
             {"data": {"name": "cells"}, "mark": {"type": "rect", "stroke": "#BBBBBB", "strokeWidth": 1},
              "encoding": {"x": x, "y": y,
                           "color": {"condition": {"test": "datum.value == null", "value": "#FFFFFF"},
                                     "field": "value", "type": "quantitative", "legend": None,
-                                    "scale": {"scheme": "blues", "domainMin": 0}},
+                                    "scale": {"scheme": "blues", "domain": {"expr": "[0, top]"}}},
                           "tooltip": [{"field": "label", "title": "Administration"}, {"field": "area", "title": "Area"},
                                       {"field": "text", "title": "Value"},
                                       {"field": "actions", "title": "Actions recorded"}]}},
@@ -493,27 +502,29 @@ def measures_timeline_spec(measures: pd.DataFrame, terms: pd.DataFrame) -> dict:
 
 
 def posture_spec(rows: list[dict]) -> dict:
-    """One series of US posture in Europe as bars by period; the title is the param 'heading'."""
+    """One series of US posture in Europe as points on a time axis, each labelled with its figure.
+
+    A fiscal year is placed at its middle (FY2017: April 2017). The title is the param 'heading'.
+    """
+    x = {"field": "when", "type": "temporal", "title": "Date (a fiscal year at its middle)",
+         "scale": {"type": "utc", "padding": 18},
+         "axis": {"format": "%Y", "labelOverlap": True}}
+    y = {"field": "value", "type": "quantitative", "title": "Figure", "scale": {"zero": True}}
     return {
         "$schema": VEGA_LITE_SCHEMA, "width": "container", "autosize": FIT, "height": 260, "config": FONT,
         "params": [{"name": "heading", "value": "US deterrence in Europe"}],
         "title": {"text": {"expr": "heading"},
-                  "subtitle": "Each bar's figure is printed on it; hover for its source. Two bars for one period: "
-                              "two sources disagree (the table below gives both)."},
+                  "subtitle": ["Each point's figure is printed beside it; hover for its source and what it counts.",
+                               "Two points close together: two sources that disagree (the table gives both)."]},
         "datasets": {"figures": rows},
         "layer": [
-            {"data": {"name": "figures"}, "mark": {"type": "bar", "color": OKABE_ITO["blue"], "stroke": "black"},
-             "encoding": {"x": {"field": "period_label", "type": "ordinal", "sort": None, "title": "Period",
-                                "axis": {"labelAngle": -40}},
-                          "xOffset": {"field": "n", "type": "ordinal"},
-                          "y": {"field": "value", "type": "quantitative", "title": "Figure (unit in the title)"},
+            {"data": {"name": "figures"},
+             "mark": {"type": "point", "filled": True, "size": 90, "color": OKABE_ITO["blue"], "stroke": "black"},
+             "encoding": {"x": x, "y": y,
                           "tooltip": [{"field": "period_label", "title": "Period"},
                                       {"field": "value", "title": "Figure", "format": ","},
                                       {"field": "source", "title": "Source"}, {"field": "counts", "title": "Counts"}]}},
-            {"data": {"name": "figures"}, "mark": {"type": "text", "dy": -7, "fontSize": 11},
-             "encoding": {"x": {"field": "period_label", "type": "ordinal", "sort": None},
-                          "xOffset": {"field": "n", "type": "ordinal"},
-                          "y": {"field": "value", "type": "quantitative"},
-                          "text": {"field": "value", "type": "quantitative", "format": ","}}},
+            {"data": {"name": "figures"}, "mark": {"type": "text", "dy": -10, "fontSize": 11},
+             "encoding": {"x": x, "y": y, "text": {"field": "label"}}},
         ],
     }

@@ -50,7 +50,7 @@ def test_filter_events_combines_filters():
     assert set(kosovo_trump1["administration_label"]) == {"Trump, first term"}
     assert set(kosovo_trump1["country_name"]) == {"Kosovo"}
     changes = analysis.filter_events(claim_id="C3", show="departs_or_unclear")
-    assert set(changes["substance"]) <= {"departs", "unclear"} and len(changes) < len(analysis.events_for_claim("C3"))
+    assert set(changes["substance"]) <= {"departs", "starts", "unclear"} and len(changes) < len(analysis.events_for_claim("C3"))
     toned = analysis.filter_events(claim_id="C3", show="tone_changed")
     assert set(toned["tone"]) == {"changed"}
     assert analysis.coding_counts_sentence(changes.iloc[0:0]) .startswith("No US action in the table matches these filters")

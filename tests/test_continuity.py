@@ -60,8 +60,9 @@ def test_ranking_feedback_names_the_leader_of_each_measure_and_where_the_guess_r
     measures = {"count": {"obama": 0, "trump2": 7, "clinton": 4}, "share": {"obama": 0, "trump2": 14.6,
                                                                             "clinton": 22.2}}
     text = exercises.ranking_feedback("clinton", measures, ("clinton", "obama", "trump2"))
-    assert "By count, Trump, second term comes first (7); your guess ranks 2 of 3 (4)" in text
-    assert "By share, Clinton comes first (22.2); your guess ranks 1 of 3 (22.2)" in text
+    assert "Among the 3 administrations you could choose:" in text
+    assert "by count, Trump, second term comes first (7); your guess ranks 2 of 3 (4)" in text
+    assert "by share, Clinton comes first (22.2); your guess ranks 1 of 3 (22.2)" in text
 
 
 def test_the_pick_prediction_starts_empty_refuses_no_choice_and_reveals_every_measure(journal_file):
@@ -157,3 +158,34 @@ def test_posture_explorer_switches_series_and_lists_each_figure_with_its_source(
         figures = russia.posture(key)
         assert explorer.state["count"] == len(figures) == len(explorer.chart.datasets["figures"])
         assert russia.SERIES[key] in explorer.summary.value and "<a href" in explorer.table.value
+
+
+def test_row_ids_in_texts_are_shown_as_names_and_an_unknown_measure_is_named():
+    from helpers import tables
+
+    text = tables.named("Keeps the line (PE083); see SA055-SA060 and RU212.")
+    assert "PE083" not in text and "RU212" not in text and "SA055" not in text
+    assert "‘MCC approves Kosovo threshold’, June 2017" in text and "the rows that follow it" in text
+    shown = tables.measures_table(["RU212"], "x")
+    assert "RU2" not in shown.replace("RU212", "") and "two chairs" in shown
+    with pytest.raises(KeyError, match="RU999 in data/russia_measures.csv"):
+        tables.measures_table(["RU212", "RU999"], "x")
+
+
+def test_evidence_points_open_only_after_the_coding_and_name_their_count(journal_file):
+    from helpers import tables
+
+    journal = Journal(journal_file)
+    gate = exercises.after("02.code-actions", lambda: tables.evidence_points("02_continuity.ipynb", "for"),
+                           journal=journal)
+    assert not gate.is_open and "kinds of evidence" not in str(gate.children[0].value)
+    points = data.load("evidence_points")
+    mine = points[(points["notebook"] == "02_continuity.ipynb") & (points["side"] == "for")]
+    coding = exercises.ask("02.code-actions", journal=journal)
+    for substance, tone in coding.choices.values():
+        substance.value, tone.value = "continues", "same"
+    coding.save_button.click()
+    assert gate.is_open
+    shown = gate.children[0].value
+    assert f"{len(mine)} kinds of evidence support them" in shown
+    assert all(lead in shown for lead in mine["lead"].map(lambda t: t.replace("'", "&#x27;")))

@@ -5,7 +5,7 @@ from html import escape
 
 import pytest
 
-from helpers import analysis, exercises, questions, reveals
+from helpers import analysis, exercises, questions, reveals, tables
 from helpers.data import DataError
 from helpers.journal import Journal
 from tests.conftest import read_rows, write_rows
@@ -171,7 +171,7 @@ def test_coding_needs_every_action_then_shows_ours_with_reasons(journal_file):
     journal = Journal(journal_file)
     widget = exercises.ask("03.code-actions", journal=journal)
     events = analysis.events_by_id(list(widget.question.items))
-    assert all(escape(r) not in widget.comparison.value for r in events["substance_rationale"])
+    assert all(escape(tables.named(r)) not in widget.comparison.value for r in events["substance_rationale"])
     widget.save_button.click()
     assert "Code every action" in widget.feedback.value and journal.latest("coding", "03.code-actions") is None
     for substance, tone in widget.choices.values():
@@ -179,7 +179,7 @@ def test_coding_needs_every_action_then_shows_ours_with_reasons(journal_file):
     widget.save_button.click()
     agree = int((events["substance"] == "continues").sum())
     assert f"agree on substance for {agree} of {len(events)}" in widget.feedback.value
-    assert all(escape(r) in widget.comparison.value for r in events["substance_rationale"])
+    assert all(escape(tables.named(r)) in widget.comparison.value for r in events["substance_rationale"])
     again = exercises.ask("03.code-actions", journal=journal)
     assert again.save_button.disabled and "earlier session" in again.feedback.value
 

@@ -63,9 +63,21 @@ def test_strongest_evidence_for_and_against_are_of_similar_weight(path):
     cells = load(path)["cells"]
     text = "\n".join(source(c) for c in cells)
     sections = re.split(r"\n## ", text)
-    weight = {side: len(next(s for s in sections if re.search(rf"strongest evidence {side} the claim", s.split("\n")[0]))
-                        .split()) for side in ("for", "against")}
+    points = data.load("evidence_points")
+    points = points[points["notebook"] == path.name]
+    weight = {}
+    for side in ("for", "against"):
+        section = next(s for s in sections if re.search(rf"strongest evidence {side} the claim", s.split("\n")[0]))
+        said = points[points["side"] == side]
+        assert not said.empty, f"{path.name}: no evidence points {side} the claim in data/evidence_points.csv"
+        assert f'tables.evidence_points("{path.name}", "{side}")' in section, "the points are shown in their section"
+        weight[side] = len(section.split()) + sum(len(f"{p.lead} {p.text}".split()) for p in said.itertuples())
     assert 0.5 <= weight["for"] / weight["against"] <= 2, weight
+
+
+def test_evidence_points_link_only_to_glossary_terms_that_exist():
+    text = "\n".join(data.load("evidence_points")["text"])
+    assert glossary.broken_links(text) == []
 
 
 VERDICTS = re.compile(r"^#+ .*\b(proves?|shows that|is wrong|is right|can become|still open)\b", re.I | re.M)

@@ -88,7 +88,7 @@ def test_events_explorer_filters_by_country_administration_and_change(actions):
     assert "Trump, first term" in actions.table.value and "trump1" not in actions.table.value
     actions.show.value = "departs_or_unclear"
     assert "0 continue the previous line" in actions.summary.value
-    assert set(analysis.events_by_id(actions.state["event_ids"])["substance"]) <= {"departs", "unclear"}
+    assert set(analysis.events_by_id(actions.state["event_ids"])["substance"]) <= {"departs", "starts", "unclear"}
     actions.administration.value = "all"
     actions.country.value = "all"
     actions.show.value = "all"
