@@ -418,7 +418,7 @@ def sources_markdown(names: list[str], data_dir: Path | None = None, claim_id: s
 
 SOURCE_KINDS = {
     "official_record": "official record", "government_statement": "government statement",
-    "news_report": "news report", "state_media": "state media", "partisan_outlet": "partisan outlet",
+    "news_report": "news report", "state_media": "public broadcaster or state media", "partisan_outlet": "partisan outlet",
     "encyclopedia": "encyclopedia", "academic": "academic", "think_tank": "think tank", "ngo": "NGO",
     "dataset": "dataset", "course_text": "course text",
 }

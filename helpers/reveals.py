@@ -103,13 +103,34 @@ def change_by_term_html() -> str:
             + f"<p>{html.escape(continuity.density_sentence())}</p>")
 
 
+def bih_continues_of_ten() -> int:
+    """Of every 10 recorded US actions on Bosnia and Herzegovina, how many we coded as continuing the line."""
+    events = analysis.filter_events(country="BIH")
+    return round(10 * (events["substance"] == "continues").mean())
+
+
+def bih_by_term_html() -> str:
+    """The reveal: US actions on Bosnia and Herzegovina by administration, as we coded their substance."""
+    events = analysis.filter_events(country="BIH")
+    table = continuity.by_administration(events)
+    rows = [[html.escape(r.label), f"{r.actions}", f"{r.actions - r.changes - r.unclear}", f"{r.departs}",
+             f"{r.starts}", f"{r.unclear}"] for r in table.itertuples() if r.actions]
+    share = (events["substance"] == "continues").mean()
+    return (tables.html_table(f"US actions on Bosnia and Herzegovina: {round(100 * share)}% of the {len(events)} recorded "
+                              "continue the previous line, by our coding", ["Administration", "Actions recorded",
+                              "Continue the line", "Depart from it", "Start a new line", "Unclear"], rows)
+            + f"<p>{html.escape(continuity.density_sentence(events, 'Bosnia and Herzegovina'))}</p>")
+
+
 ANSWERS = {
+    "bih_continues_of_ten": bih_continues_of_ten,
     "change_by_term": change_by_term,
     "united_votes": united_votes,
     "un_recognition_figures": un_recognition_figures,
     "eu_non_recognising_count": eu_non_recognising_count,
 }
 REVEALS = {
+    "bih_by_term": bih_by_term_html,
     "change_by_term": change_by_term_html,
     "united_votes": united_votes_html,
     "un_recognition_range": un_recognition_range_html,

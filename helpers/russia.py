@@ -43,12 +43,12 @@ def measures(arena: str = "all", administration: str = "all", kind: str = "all")
 
 
 def measures_by_id(measure_ids: list[str]) -> pd.DataFrame:
-    """The measures named, in the order given; an unknown id is an error that names the file."""
+    """The measures named, oldest first; an unknown id is an error that names the file."""
     table = measures().set_index("measure_id", drop=False)
     missing = [m for m in measure_ids if m not in table.index]
     if missing:
         raise KeyError(f"No measure {', '.join(missing)} in data/russia_measures.csv.")
-    return table.loc[measure_ids].reset_index(drop=True)
+    return table.loc[measure_ids].sort_values("date", kind="stable").reset_index(drop=True)
 
 
 def direction_counts(table: pd.DataFrame) -> pd.DataFrame:

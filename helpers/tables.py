@@ -100,7 +100,7 @@ def measures_table(measure_ids: list[str] | pd.DataFrame, caption: str, coding: 
         when = html.escape(row.when) + ("<br><small><b>after the essay</b></small>" if row.after_essay else "")
         cells = [when, html.escape(str(row.administration_label)), html.escape(str(row.arena_label)),
                  html.escape(str(row.institution)),
-                 _more(row.short_label, row.summary + (f" Note: {row.note}" if isinstance(row.note, str) else ""))]
+                 _more(row.short_label, row.summary)]
         if coding:
             cells.append(f"<b>{html.escape(str(row.direction_label))}</b>: {html.escape(named(row.direction_rationale))}")
         cells.append(source_cell(row.source_id, row.alt_source_id))
@@ -129,8 +129,21 @@ def evidence_points(notebook: str, side: str) -> str:
         raise KeyError(f"No evidence points for {notebook} ({side}) in data/evidence_points.csv.")
     claims = "them" if len(data.load("claims").pipe(lambda c: c[c["notebook"] == notebook])) > 1 else "it"
     verb = "support" if side == "for" else "weigh against"
-    items = "".join(f"<li><b>{html.escape(p.lead)}</b> {markdown_links(p.text)}</li>" for p in points.itertuples())
+    items = "".join(f"<li><b>{html.escape(p.lead)}</b> {markdown_links(named(p.text))}</li>" for p in points.itertuples())
     return f"<p>{len(points)} kinds of evidence {verb} {claims}:</p><ul>{items}</ul>"
+
+
+def sanctions_table(table: pd.DataFrame, caption: str) -> str:
+    """US sanctions actions: when, administration, action, who, legal basis, note and source."""
+    rows = []
+    for row in table.itertuples():
+        when = html.escape(row.when) + ("<br><small><b>after the essay</b></small>" if row.after_essay else "")
+        rows.append([when, html.escape(str(row.administration_label)), html.escape(str(row.action_label)),
+                     html.escape(f"{row.target_name} ({row.target_type})"), html.escape(str(row.authority)),
+                     _more("note", row.note) if isinstance(row.note, str) else "",
+                     source_cell(row.source_id, row.alt_source_id)])
+    return html_table(caption, ["When", "Administration", "Action", "Who (person or company)", "Legal basis",
+                                "Note", "Source"], rows)
 
 
 def withdrawals_table(caption: str) -> str:

@@ -208,3 +208,86 @@ def russia_explorer(**settings) -> RussiaExplorer:
 def posture_explorer(**settings) -> PostureExplorer:
     """US deterrence in Europe: money per fiscal year and troops, with sources."""
     return PostureExplorer(**settings)
+
+
+SANCTION_WORDS = {"designation": "listed (designation)", "delisting": "removed from the list (delisting)",
+                  "visa_ban": "barred from entering the US (visa ban)", "sanctions_deferred": "sanctions deferred"}
+
+
+def sanctions_shown(country: str, administration: str = "all", action: str = "all") -> "pd.DataFrame":
+    """US sanctions actions on one country, oldest first, with words for the action and administration."""
+    table = data.load("sanctions")
+    table = table[table["country"] == country]
+    if administration != "all":
+        table = table[table["administration"].astype(str) == administration]
+    if action != "all":
+        table = table[table["action"] == action]
+    labels = analysis.administration_labels()
+    table = table.sort_values(["date", "action_id"]).reset_index(drop=True)
+    return table.assign(when=[charts.format_date(d, p) for d, p in zip(table["date"], table["date_precision"])],
+                        administration_label=table["administration"].astype(str).map(labels),
+                        action_label=table["action"].map(SANCTION_WORDS),
+                        after_essay=analysis.after_essay(table["date"]))
+
+
+def sanctions_sentence(table) -> str:
+    if table.empty:
+        return "No sanctions action in the table matches these filters; set one of them back to 'All'."
+    counts = table.groupby(["administration_label", "action"], sort=False).size()
+    parts = [f"{administration}: " + ", ".join(f"{n} {SANCTION_WORDS[a].split(' (')[0]}" for (_adm, a), n
+                                                  in counts.loc[[administration]].items())
+             for administration in dict.fromkeys(table["administration_label"])]
+    return (f"{len(table)} actions on people and companies. " + "; ".join(parts) + ". The table holds the actions we "
+            "could verify name by name; the Treasury's own notices list more names than it does.")
+
+
+class SanctionsExplorer(w.VBox):
+    """US sanctions on one country's people and companies: listings and delistings side by side, by administration."""
+
+    def __init__(self, country: str = "BIH", administration: str = "all", action: str = "all"):
+        self.country = country
+        every = sanctions_shown(country)
+        by_term = every["administration"].astype(str).value_counts()
+        self.administration = w.Dropdown(
+            options=[("All administrations", "all")] + [(f"{label} ({by_term[a]})", a) for a, label
+                                                         in analysis.administration_labels().items() if by_term.get(a)],
+            value=administration, description="Administration:", style=CONTROL_STYLE)
+        by_action = every["action"].value_counts()
+        self.action = w.Dropdown(options=[("Every kind of action", "all")] + [
+            (f"{words[0].upper() + words[1:]} ({by_action[a]})", a) for a, words in SANCTION_WORDS.items()
+            if by_action.get(a)], value=action, description="Action:", style=CONTROL_STYLE)
+        self.summary = w.HTML(layout=FULL_WIDTH)
+        self.chart = vega.VegaChart(vega_charts.sanctions_timeline_spec(every, _terms()))
+        self.table = w.HTML(layout=FULL_WIDTH)
+        self.state: dict = {}
+        for control in (self.administration, self.action):
+            control.observe(lambda _change: self.update(), names="value")
+        super().__init__([w.HBox([self.administration, self.action]), self.summary, self.chart, self.table])
+        self.update()
+
+    def controls(self) -> dict:
+        return {"administration": self.administration, "action": self.action}
+
+    @reported
+    def update(self) -> None:
+        self.state.pop("error", None)
+        shown = sanctions_shown(self.country, self.administration.value, self.action.value)
+        where = analysis.event_countries().get(self.country, self.country)
+        chosen = [c.label.rsplit(" (", 1)[0] for c in (self.administration, self.action) if c.value != "all"]
+        heading = f"US sanctions on people and companies in {where}" + (f" ({'; '.join(chosen)})" if chosen else "")
+        sentence = sanctions_sentence(shown)
+        self.chart.update(params={"heading": heading}, description=f"Timeline, {heading}: {sentence}",
+                          datasets={"events": vega_charts.sanction_rows(shown),
+                                    "terms": vega_charts.term_rows(shown, _terms())})
+        if shown.empty:
+            self.chart.clear()
+        self.table.value = tables.sanctions_table(shown, "The actions on the chart, with their legal basis and source") \
+            if not shown.empty else ""
+        self.summary.value = live_text(f"{heading}: {sentence}")
+        self.state.update(administration=self.administration.value, action=self.action.value, count=len(shown),
+                          action_ids=list(shown["action_id"]), description=self.chart.description)
+
+
+def sanctions_explorer(**settings) -> SanctionsExplorer:
+    """US sanctions on one country's people and companies, designations and delistings side by side."""
+    return SanctionsExplorer(**settings)

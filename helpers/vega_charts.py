@@ -528,3 +528,30 @@ def posture_spec(rows: list[dict]) -> dict:
              "encoding": {"x": x, "y": y, "text": {"field": "label"}}},
         ],
     }
+
+
+SANCTION_SHAPES = {  # listing up, removal down; colour and shape both differ
+    "listed": (OKABE_ITO["blue"], "triangle-up"),
+    "removed from the list": (OKABE_ITO["vermillion"], "triangle-down"),
+    "visa ban": (OKABE_ITO["orange"], "diamond"),
+    "deferred": ("#999999", "square"),
+}
+SANCTION_LANES = {"designation": "listed", "delisting": "removed from the list", "visa_ban": "visa ban",
+                  "sanctions_deferred": "deferred"}
+
+
+def sanction_rows(table: pd.DataFrame) -> list[dict]:
+    """Sanctions actions as timeline rows: the kind of action is both the lane and the marker."""
+    lanes = table["action"].map(SANCTION_LANES)
+    shown = table[["action_id", "date", "target_name"]].rename(columns={"target_name": "summary_short"}).assign(
+        lane=lanes, marker=lanes, tone_changed=False)
+    return records(shown)
+
+
+def sanctions_timeline_spec(table: pd.DataFrame, terms: pd.DataFrame) -> dict:
+    """US sanctions actions on a time axis, listings and delistings in lanes of their own."""
+    return events_timeline_spec(table, terms, lane=("lane", "Action"),
+                                marks=("marker", "Action", SANCTION_SHAPES),
+                                subtitle="Up: listed; down: removed from the list; diamond: visa ban. One mark per "
+                                         "person or company (marks on one day overlap: the table lists each).",
+                                rows=sanction_rows(table))

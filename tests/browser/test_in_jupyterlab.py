@@ -15,8 +15,8 @@ pytestmark = pytest.mark.browser
 NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))
 # Widget views each notebook shows once every cell has run (a change here is a change the
 # test must notice: a missing front-end extension shows zero).
-EXPECTED_WIDGETS = {"00_start_here.ipynb": 0, "01_who_makes_policy.ipynb": 17, "02_continuity.ipynb": 19,
-                    "03_serbia_kosovo.ipynb": 18, "glossary.ipynb": 0}
+EXPECTED_WIDGETS = {"00_start_here.ipynb": 0, "01_who_makes_policy.ipynb": 17, "02_continuity.ipynb": 20,
+                    "03_serbia_kosovo.ipynb": 18, "04_bosnia_dayton.ipynb": 14, "glossary.ipynb": 0}
 
 
 def answers_of(notebook: str) -> list[str]:
@@ -339,7 +339,7 @@ def test_who_makes_policy_widgets_answer_a_student(page, lab, screenshot_dir):
 
 
 def test_continuity_widgets_answer_a_student(page, lab, screenshot_dir):
-    shots, closed = start_as_a_new_student(page, lab, screenshot_dir, "02_continuity.ipynb", gates=12)
+    shots, closed = start_as_a_new_student(page, lab, screenshot_dir, "02_continuity.ipynb", gates=13)
 
     # Predict by picking an administration; the grid, its question, the density check and the sources open.
     predict = _exercise(page, "In which administration do you think the substance")
@@ -348,7 +348,7 @@ def test_continuity_widgets_answer_a_student(page, lab, screenshot_dir):
     predict.locator("button", has_text="Lock in my guess").click()
     expect(predict.locator('[role="status"]')).to_contain_text("Your guess: Obama")
     expect(predict).to_contain_text("Substance and tone by administration")
-    expect(closed).to_have_count(9)
+    expect(closed).to_have_count(10)
 
     # The grid: another measure and a country change the sentence and the chart in the browser.
     grid = _explorer(page, "Count in each cell")
@@ -412,3 +412,55 @@ def test_continuity_widgets_answer_a_student(page, lab, screenshot_dir):
 
     rate_and_check_journal(page, lab, shots, {"C2": "4: mostly supports", "C6": "3: mixed"},
                            ('"02.most-change"', '"02.code-actions"'))
+
+
+def test_bosnia_widgets_answer_a_student(page, lab, screenshot_dir):
+    shots, closed = start_as_a_new_student(page, lab, screenshot_dir, "04_bosnia_dayton.ipynb", gates=6)
+
+    # The diagram is drawn in the page, with a text version.
+    diagram = page.locator(".jp-OutputArea-output svg[role=img]").first
+    expect(diagram).to_contain_text("Republika Srpska")
+    assert diagram.evaluate("e => e.getBoundingClientRect().width") > 300
+    expect(page.locator(".jp-OutputArea-output details", has_text="The diagram as text")).to_have_count(1)
+
+    predict = _exercise(page, "Out of every 10 US actions on Bosnia and Herzegovina")
+    predict.scroll_into_view_if_needed()
+    predict.locator("input[type=text]").fill("6")
+    predict.locator("button", has_text="Lock in my guess").click()
+    expect(predict.locator('[role="status"]')).to_contain_text("Your guess, 6")
+    expect(predict).to_contain_text("continue the previous line, by our coding")
+
+    coding = _exercise(page, "Code each US action yourself")
+    coding.scroll_into_view_if_needed()
+    for group in coding.locator(".widget-radio").all():
+        group.locator(".widget-radio-box label").nth(0).click()
+    coding.locator("button", has_text="Save my coding").click()
+    expect(coding).to_contain_text("Your coding beside ours")
+    expect(closed).to_have_count(0)
+
+    # Sanctions: listed and removed, by administration and action.
+    sanctions = _explorer(page, "Action")
+    sanctions.scroll_into_view_if_needed()
+    chart = sanctions.locator(".balkans-vega").first
+    before = chart.get_attribute("data-revision")
+    jupyter.choose(sanctions, "Action", "Removed from the list")
+    status = sanctions.locator('[role="status"]').first
+    expect(status).to_contain_text("removed from the list")
+    expect(chart).not_to_have_attribute("data-revision", before)
+    expect(chart.locator("svg")).to_contain_text("removed from the list")
+    assert_drawn(chart)
+    jupyter.choose(sanctions, "Administration", "Obama")
+    expect(status).to_contain_text("No sanctions action")
+    expect(chart).to_be_hidden()
+    sanctions.screenshot(path=str(shots / "sanctions-obama-removed.png"))
+
+    choice = _exercise(page, "who can impose a law or remove an official")
+    choice.scroll_into_view_if_needed()
+    choice.locator("label", has_text="The commander of EUFOR Althea.").click()
+    choice.locator("button", has_text="Check my answer").click()
+    expect(choice.locator('[role="status"]')).to_contain_text("military side")
+    choice.locator("label", has_text="The High Representative, using the Bonn powers.").click()
+    choice.locator("button", has_text="Check my answer").click()
+    expect(choice.locator('[role="status"]')).to_contain_text("Right")
+
+    rate_and_check_journal(page, lab, shots, {"C4": "3: mixed"}, ('"04.bih-continues"', '"04.code-actions"'))
