@@ -122,6 +122,17 @@ def rate_and_check_journal(page, lab, shots, ratings: dict[str, str], keys: tupl
         assert key in journal
 
 
+def save_a_coding(page, closed, choice: int) -> None:
+    """Code every action with the same choice, save, and check that ours appears and every gate opens."""
+    coding = _exercise(page, "Code each US action yourself")
+    coding.scroll_into_view_if_needed()
+    for group in coding.locator(".widget-radio").all():
+        group.locator(".widget-radio-box label").nth(choice).click()
+    coding.locator("button", has_text="Save my coding").click()
+    expect(coding).to_contain_text("Your coding beside ours")
+    expect(closed).to_have_count(0)
+
+
 def test_kosovo_notebook_widgets_answer_a_student(page, lab, screenshot_dir):
     shots, closed = start_as_a_new_student(page, lab, screenshot_dir, "03_serbia_kosovo.ipynb", gates=10)
 
@@ -316,13 +327,7 @@ def test_who_makes_policy_widgets_answer_a_student(page, lab, screenshot_dir):
     model.screenshot(path=str(shots / "veto-players-law.png"))
 
     # Code the six actions: then ours, and the evidence tables open.
-    coding = _exercise(page, "Code each US action yourself")
-    coding.scroll_into_view_if_needed()
-    for group in coding.locator(".widget-radio").all():
-        group.locator(".widget-radio-box label").nth(1).click()
-    coding.locator("button", has_text="Save my coding").click()
-    expect(coding).to_contain_text("Your coding beside ours")
-    expect(closed).to_have_count(0)
+    save_a_coding(page, closed, choice=1)
 
     # A check: a wrong option (told why), then the right one.
     choice = _exercise(page, "Which of these could a US president do without a new vote")
@@ -368,13 +373,7 @@ def test_continuity_widgets_answer_a_student(page, lab, screenshot_dir):
     grid.screenshot(path=str(shots / "grid-bih-share.png"))
 
     # Code the six actions: ours appears, and every other gate opens.
-    coding = _exercise(page, "Code each US action yourself")
-    coding.scroll_into_view_if_needed()
-    for group in coding.locator(".widget-radio").all():
-        group.locator(".widget-radio-box label").nth(0).click()
-    coding.locator("button", has_text="Save my coding").click()
-    expect(coding).to_contain_text("Your coding beside ours")
-    expect(closed).to_have_count(0)
+    save_a_coding(page, closed, choice=0)
 
     # Every recorded action, filtered by the acting institution.
     events = _explorer(page, "Acting institution")
@@ -430,13 +429,7 @@ def test_bosnia_widgets_answer_a_student(page, lab, screenshot_dir):
     expect(predict.locator('[role="status"]')).to_contain_text("Your guess, 6")
     expect(predict).to_contain_text("continue the previous line, by our coding")
 
-    coding = _exercise(page, "Code each US action yourself")
-    coding.scroll_into_view_if_needed()
-    for group in coding.locator(".widget-radio").all():
-        group.locator(".widget-radio-box label").nth(0).click()
-    coding.locator("button", has_text="Save my coding").click()
-    expect(coding).to_contain_text("Your coding beside ours")
-    expect(closed).to_have_count(0)
+    save_a_coding(page, closed, choice=0)
 
     # Sanctions: listed and removed, by administration and action.
     sanctions = _explorer(page, "Action")
