@@ -28,8 +28,8 @@ def html_table(caption: str, header: list[str], rows: list[list[str]]) -> str:
             "</table></div>")
 
 
-ROW_ID = re.compile(r"\b(PE|RU|CE|SA)\d{3}\b")
-ROW_RANGE = re.compile(r"\b((?:PE|RU|CE|SA)\d{3})\s?[-–]\s?((?:PE|RU|CE|SA)\d{3})\b")
+ROW_ID = re.compile(r"\b(PE|RU|CE|SA)\d{3}\b|\bCF\d{2}\b")
+ROW_RANGE = re.compile(r"\b((?:PE|RU|CE|SA)\d{3}|CF\d{2})\s?[-–]\s?((?:PE|RU|CE|SA)\d{3}|CF\d{2})\b")
 
 
 @functools.lru_cache(maxsize=1)
@@ -40,6 +40,9 @@ def _row_names() -> dict[str, str]:
         rows = data.load(table)
         for row in rows.itertuples():
             names[getattr(row, key)] = f"‘{row.short_label}’, {charts.format_date(row.date, row.date_precision)}"
+    for row in data.load("conflicts").itertuples():
+        year = "" if pd.isna(row.year_published) else f", {int(row.year_published)}"
+        names[row.estimate_id] = f"the figure of {row.estimating_body}{year}"
     for row in data.load("sanctions").itertuples():
         names[row.action_id] = f"‘{row.action} of {row.target_name}’, {charts.format_date(row.date, row.date_precision)}"
     return names
@@ -140,10 +143,32 @@ def sanctions_table(table: pd.DataFrame, caption: str) -> str:
         when = html.escape(row.when) + ("<br><small><b>after the essay</b></small>" if row.after_essay else "")
         rows.append([when, html.escape(str(row.administration_label)), html.escape(str(row.action_label)),
                      html.escape(f"{row.target_name} ({row.target_type})"), html.escape(str(row.authority)),
-                     _more("note", row.note) if isinstance(row.note, str) else "",
                      source_cell(row.source_id, row.alt_source_id)])
     return html_table(caption, ["When", "Administration", "Action", "Who (person or company)", "Legal basis",
-                                "Note", "Source"], rows)
+                                "Source"], rows)
+
+
+MEASURE_WORDS = {"deaths_total": "killed or missing", "deaths_civilian": "civilians killed or missing",
+                 "deaths_military": "soldiers killed or missing", "displaced_total": "driven from their homes",
+                 "refugees": "refugees", "missing": "missing"}
+
+
+def conflict_figures(conflict: str, caption: str) -> str:
+    """A war's dead and displaced as each body counted them: communities in alphabetical order, never ranked."""
+    table = data.load("conflicts")
+    table = table[table["conflict"].str.startswith(conflict) & (table["status"] == "current")].copy()
+    table["who"] = table["conflict"].str.partition(": ")[2].replace("", "all communities")
+    table = table.sort_values(["measure", "estimating_body", "who"])
+    rows = []
+    for row in table.itertuples():
+        low, high, point = (None if pd.isna(v) else int(v) for v in (row.low, row.high, row.point))
+        figure = f"{point:,}" if point is not None else (f"{low:,} to {high:,}" if low and high else
+                                                         f"more than {low:,}" if low else f"up to {high:,}")
+        year = "" if pd.isna(row.year_published) else f", {int(row.year_published)}"
+        rows.append([html.escape(str(row.who)), html.escape(MEASURE_WORDS.get(row.measure, row.measure)), figure,
+                     html.escape(f"{row.estimating_body}{year}"), _more("what it counts", named(row.note)),
+                     source_cell(row.source_id, row.alt_source_id)])
+    return html_table(caption, ["Whom", "Counted", "Figure", "Who counted, when", "Notes", "Source"], rows)
 
 
 def withdrawals_table(caption: str) -> str:

@@ -447,7 +447,7 @@ def test_bosnia_widgets_answer_a_student(page, lab, screenshot_dir):
     expect(chart).to_be_hidden()
     sanctions.screenshot(path=str(shots / "sanctions-obama-removed.png"))
 
-    choice = _exercise(page, "who can impose a law or remove an official")
+    choice = _exercise(page, "who has imposed laws and removed officials")
     choice.scroll_into_view_if_needed()
     choice.locator("label", has_text="The commander of EUFOR Althea.").click()
     choice.locator("button", has_text="Check my answer").click()
