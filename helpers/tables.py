@@ -221,8 +221,13 @@ def sources_list(names: list[str], claim_id: str | tuple[str, ...] | None = None
             f"{scope}: show the list</summary><ol>{''.join(items)}</ol></details>")
 
 
+SUBSTANCE_WORDS = {"continues": "continues the line", "departs": "departs from it", "unclear": "unclear",
+                   "starts": "starts a new line"}
+
+
 def coding_comparison(events: pd.DataFrame, coding: dict) -> tuple[str, int, int]:
-    """The student's coding beside ours, as an HTML table, with how often they agree."""
+    """The student's coding beside ours, as an HTML table, with how often they agree (codes shown in words)."""
+    words = lambda code: SUBSTANCE_WORDS.get(str(code), str(code))  # noqa: E731
     rows, agree_substance, agree_tone = [], 0, 0
     for event in events.itertuples():
         mine = coding.get(event.event_id, {})
@@ -230,8 +235,8 @@ def coding_comparison(events: pd.DataFrame, coding: dict) -> tuple[str, int, int
         agree_substance += same_substance
         agree_tone += same_tone
         rows.append([
-            html.escape(event.when), html.escape(event.summary_short), html.escape(str(mine.get("substance"))),
-            f"<b>{html.escape(str(event.substance))}</b>{'' if same_substance else ' (differs)'}"
+            html.escape(event.when), html.escape(event.summary_short), html.escape(words(mine.get("substance"))),
+            f"<b>{html.escape(words(event.substance))}</b>{'' if same_substance else ' (differs)'}"
             f"<br><small>{html.escape(named(event.substance_rationale))}</small>",
             html.escape(str(mine.get("tone"))),
             f"<b>{html.escape(str(event.tone))}</b>{'' if same_tone else ' (differs)'}"

@@ -254,7 +254,7 @@ class SanctionsExplorer(w.VBox):
             value=administration, description="Administration:", style=CONTROL_STYLE)
         by_action = every["action"].value_counts()
         self.action = w.Dropdown(options=[("Every kind of action", "all")] + [
-            (f"{words[0].upper() + words[1:]} ({by_action[a]})", a) for a, words in SANCTION_WORDS.items()
+            (f"{vega_charts.SANCTION_LANES[a].capitalize()} ({by_action[a]})", a) for a in SANCTION_WORDS
             if by_action.get(a)], value=action, description="Action:", style=CONTROL_STYLE)
         self.summary = w.HTML(layout=FULL_WIDTH)
         self.chart = vega.VegaChart(vega_charts.sanctions_timeline_spec(every, _terms()))

@@ -147,6 +147,8 @@ class EventsExplorer(w.VBox):
         # Only countries with actions for this claim, each with its count: no choice leads to an empty chart.
         claim_events = analysis.filter_events(claim_id=claim_id)
         counts = claim_events["country"].astype(str).value_counts()
+        if country != "all":  # the other lists count the actions of the country shown first
+            claim_events = claim_events[claim_events["country"] == country]
         self.country = w.Dropdown(
             options=[("All countries", "all")] + [(f"{name[0].upper() + name[1:]} ({counts[code]})", code)
                                                    for code, name in analysis.event_countries().items()

@@ -447,12 +447,12 @@ def test_bosnia_widgets_answer_a_student(page, lab, screenshot_dir):
     expect(chart).to_be_hidden()
     sanctions.screenshot(path=str(shots / "sanctions-obama-removed.png"))
 
-    choice = _exercise(page, "who has imposed laws and removed officials")
+    choice = _exercise(page, "Which power was used?")
     choice.scroll_into_view_if_needed()
-    choice.locator("label", has_text="The commander of EUFOR Althea.").click()
+    choice.locator("label", has_text="A ruling of the Constitutional Court.").click()
     choice.locator("button", has_text="Check my answer").click()
-    expect(choice.locator('[role="status"]')).to_contain_text("military side")
-    choice.locator("label", has_text="The High Representative, using the Bonn powers.").click()
+    expect(choice.locator('[role="status"]')).to_contain_text("does not write new offences")
+    choice.locator("label", has_text="The High Representative's Bonn powers.").click()
     choice.locator("button", has_text="Check my answer").click()
     expect(choice.locator('[role="status"]')).to_contain_text("Right")
 
