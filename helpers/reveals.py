@@ -12,7 +12,7 @@ import html
 
 import pandas as pd
 
-from . import analysis, charts, congress, continuity, data, tables
+from . import analysis, charts, congress, continuity, data, history, tables
 from .questions import Figure
 
 
@@ -122,7 +122,20 @@ def bih_by_term_html() -> str:
             + f"<p>{html.escape(continuity.density_sentence(events, 'Bosnia and Herzegovina'))}</p>")
 
 
+def bosnia_deaths_html() -> str:
+    """The reveal: the documented totals, and the figure repeated for years with why it was revised."""
+    figures = history.bosnia_death_figures()
+    rows = [[f"<b>{f.value:,.0f}</b>", html.escape(f.who), html.escape(f.counts), f.source]
+            for f in sorted(figures, key=lambda f: f.value)]
+    old = history.figures("Bosnian War", "deaths_total", status="discredited")
+    revised = "".join(f"<p><b>A figure repeated for years: {history.figure_text(r)}</b> ({html.escape(str(r.estimating_body))}). "
+                      f"{html.escape(tables.named(r.note))}</p>" for r in old.itertuples())
+    return (tables.html_table("The dead and missing of the war in Bosnia and Herzegovina, as counted since 2004",
+                              ["Figure", "Who counted, when", "How", "Source"], rows) + revised)
+
+
 ANSWERS = {
+    "bosnia_death_figures": history.bosnia_death_figures,
     "bih_continues_of_ten": bih_continues_of_ten,
     "change_by_term": change_by_term,
     "united_votes": united_votes,
@@ -130,6 +143,7 @@ ANSWERS = {
     "eu_non_recognising_count": eu_non_recognising_count,
 }
 REVEALS = {
+    "bosnia_deaths": bosnia_deaths_html,
     "bih_by_term": bih_by_term_html,
     "change_by_term": change_by_term_html,
     "united_votes": united_votes_html,

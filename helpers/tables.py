@@ -13,7 +13,7 @@ import re
 
 import pandas as pd
 
-from . import analysis, charts, data, russia
+from . import analysis, charts, data, history, russia
 
 CELL = 'style="text-align:left;vertical-align:top;padding:3px 8px"'
 
@@ -148,26 +148,14 @@ def sanctions_table(table: pd.DataFrame, caption: str) -> str:
                                 "Source"], rows)
 
 
-MEASURE_WORDS = {"deaths_total": "killed or missing", "deaths_civilian": "civilians killed or missing",
-                 "deaths_military": "soldiers killed or missing", "displaced_total": "driven from their homes",
-                 "refugees": "refugees", "missing": "missing"}
-
-
 def conflict_figures(conflict: str, caption: str) -> str:
     """A war's dead and displaced as each body counted them: communities in alphabetical order, never ranked."""
-    table = data.load("conflicts")
-    table = table[table["conflict"].str.startswith(conflict) & (table["status"] == "current")].copy()
-    table["who"] = table["conflict"].str.partition(": ")[2].replace("", "all communities")
-    table = table.sort_values(["measure", "estimating_body", "who"])
     rows = []
-    for row in table.itertuples():
-        low, high, point = (None if pd.isna(v) else int(v) for v in (row.low, row.high, row.point))
-        figure = f"{point:,}" if point is not None else (f"{low:,} to {high:,}" if low and high else
-                                                         f"more than {low:,}" if low else f"up to {high:,}")
+    for row in history.figures(conflict).itertuples():
         year = "" if pd.isna(row.year_published) else f", {int(row.year_published)}"
-        rows.append([html.escape(str(row.who)), html.escape(MEASURE_WORDS.get(row.measure, row.measure)), figure,
-                     html.escape(f"{row.estimating_body}{year}"), _more("what it counts", named(row.note)),
-                     source_cell(row.source_id, row.alt_source_id)])
+        rows.append([html.escape(str(row.who)), html.escape(history.MEASURES.get(row.measure, row.measure)),
+                     history.figure_text(row), html.escape(f"{row.estimating_body}{year}"),
+                     _more("what it counts", named(row.note)), source_cell(row.source_id, row.alt_source_id)])
     return html_table(caption, ["Whom", "Counted", "Figure", "Who counted, when", "Notes", "Source"], rows)
 
 

@@ -12,7 +12,7 @@ import html
 import ipywidgets as w
 import pandas as pd
 
-from . import analysis, charts, continuity, data, russia, tables, vega, vega_charts
+from . import analysis, charts, continuity, data, history, russia, tables, vega, vega_charts
 from .guard import reported
 from .widgets import CONTROL_STYLE, FULL_WIDTH, live_text
 
@@ -291,3 +291,51 @@ class SanctionsExplorer(w.VBox):
 def sanctions_explorer(**settings) -> SanctionsExplorer:
     """US sanctions on one country's people and companies, designations and delistings side by side."""
     return SanctionsExplorer(**settings)
+
+
+class HumanCostExplorer(w.VBox):
+    """The wars' dead and displaced: pick a war and what was counted; every body's figure, with its source."""
+
+    def __init__(self, war: str = "Bosnian War", measure: str = "deaths_total"):
+        self.war = w.Dropdown(options=[(name, key) for key, name in history.WAR_NAMES.items()], value=war,
+                              description="War:", style=CONTROL_STYLE, layout=w.Layout(width="55%"))
+        # Every measure is always offered: a war with no figure for it says so (the lists never shift under a student).
+        self.measure = w.Dropdown(options=[(words, key) for key, words in history.MEASURES.items()], value=measure,
+                                  description="Counted:", style=CONTROL_STYLE)
+        self.summary = w.HTML(layout=FULL_WIDTH)
+        self.chart = vega.VegaChart(vega_charts.cost_spec(vega_charts.cost_rows(history.figures(war, measure))))
+        self.table = w.HTML(layout=FULL_WIDTH)
+        self.state: dict = {}
+        for control in (self.war, self.measure):
+            control.observe(lambda _change: self.update(), names="value")
+        super().__init__([w.HBox([self.war, self.measure]), self.summary, self.chart, self.table])
+        self.update()
+
+    def controls(self) -> dict:
+        return {"war": self.war, "measure": self.measure}
+
+    @reported
+    def update(self) -> None:
+        self.state.pop("error", None)
+        table = history.figures(self.war.value, self.measure.value)
+        words = history.MEASURES[self.measure.value]
+        heading = f"{history.WAR_NAMES[self.war.value]}: {words}"
+        listed = "; ".join(f"{row.who}, {history.figure_text(row)} ({row.estimating_body})" for row in table.itertuples())
+        counted = ", ".join(history.MEASURES[m] for m in history.measures_of(self.war.value))
+        sentence = f"{heading}. {len(table)} figure{'s' if len(table) != 1 else ''}: {listed}." if len(table) else \
+            f"{heading}: No figure in the table for this war; it has figures for: {counted}."
+        rows = vega_charts.cost_rows(table)
+        self.chart.update(params={"heading": heading, "top": vega_charts.cost_top(rows)}, datasets={"figures": rows},
+                          description=f"Bar chart. {sentence}")
+        if table.empty:
+            self.chart.clear()
+        self.summary.value = live_text(sentence)
+        self.table.value = tables.conflict_figures(self.war.value, f"Every figure for {history.WAR_NAMES[self.war.value].lower()}, "
+                                                   "with what it counts and its source")
+        self.state.update(war=self.war.value, measure=self.measure.value, count=len(table),
+                          description=self.chart.description)
+
+
+def human_cost_explorer(**settings) -> HumanCostExplorer:
+    """The wars' dead and displaced, by war and by what was counted, each figure with who counted it."""
+    return HumanCostExplorer(**settings)

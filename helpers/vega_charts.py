@@ -555,3 +555,55 @@ def sanctions_timeline_spec(table: pd.DataFrame, terms: pd.DataFrame) -> dict:
                                 subtitle="Up: listed; down: removed from the list; diamond: visa ban. One mark per "
                                          "person or company (marks on one day overlap: the table lists each).",
                                 rows=sanction_rows(table))
+
+
+# History (C11): the wars' human cost ------------------------------------------------------
+
+def cost_rows(table: pd.DataFrame) -> list[dict]:
+    """One row per figure: a point, or a range drawn as a line from low to high, labelled with who counted."""
+    from . import history  # the figures' words live there
+
+    rows = []
+    for row in table.itertuples():
+        low, high, point = (None if pd.isna(v) else float(v) for v in (row.low, row.high, row.point))
+        year = "" if pd.isna(row.year_published) else f", {int(row.year_published)}"
+        body = str(row.estimating_body).split(" (")[0]  # the full name is in the tooltip and the table
+        rows.append({"label": f"{row.who}: {body}{year}", "body": f"{row.estimating_body}{year}", "point": point,
+                     "low": low if low is not None else point, "high": high if high is not None else (low or point),
+                     "text": history.figure_text(row)})
+    return rows
+
+
+def cost_top(rows: list[dict]) -> float:
+    """The end of the axis: room for the largest figure's label."""
+    return 1.18 * max([r["high"] or 0 for r in rows] + [1])
+
+
+def cost_spec(rows: list[dict]) -> dict:
+    """Each body's figure as a bar (or a range as a line), one row per figure, in alphabetical order of community.
+
+    The rows are the named dataset 'figures' and the title the param 'heading'.
+    """
+    y = {"field": "label", "type": "nominal", "sort": None, "title": None, "axis": {"labelLimit": 430}}
+    x = {"field": "point", "type": "quantitative", "title": "People", "axis": {"format": ",d"},
+         "scale": {"domain": {"expr": "[0, top]"}}}
+    return {
+        "$schema": VEGA_LITE_SCHEMA, "width": "container", "autosize": FIT, "height": {"step": 26}, "config": FONT,
+        "params": [{"name": "heading", "value": "The human cost"}, {"name": "top", "value": cost_top(rows)}],
+        "title": {"text": {"expr": "heading"},
+                  "subtitle": ["One row per figure, as each body counted; a line is a range from its low to its high end.",
+                               "Communities in alphabetical order: the chart does not rank anyone's suffering."]},
+        "datasets": {"figures": rows},
+        "layer": [
+            {"data": {"name": "figures"}, "transform": [{"filter": "datum.point != null"}],
+             "mark": {"type": "bar", "color": OKABE_ITO["blue"], "stroke": "black", "height": {"band": 0.7}},
+             "encoding": {"y": y, "x": x, "tooltip": [{"field": "body", "title": "Who counted"},
+                                                      {"field": "text", "title": "Figure"}]}},
+            {"data": {"name": "figures"}, "transform": [{"filter": "datum.point == null"}],
+             "mark": {"type": "rule", "strokeWidth": 4, "color": OKABE_ITO["orange"]},
+             "encoding": {"y": y, "x": {**x, "field": "low"}, "x2": {"field": "high"},
+                          "tooltip": [{"field": "body", "title": "Who counted"}, {"field": "text", "title": "Figure"}]}},
+            {"data": {"name": "figures"}, "mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 11},
+             "encoding": {"y": y, "x": {**x, "field": "high"}, "text": {"field": "text"}}},
+        ],
+    }

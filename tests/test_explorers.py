@@ -27,6 +27,7 @@ BUILDERS = {  # how a notebook builds each explorer; every explorer class must a
     term_explorers.RussiaExplorer: [dict()],
     term_explorers.PostureExplorer: [dict()],
     term_explorers.SanctionsExplorer: [dict(), dict(country="MKD")],
+    term_explorers.HumanCostExplorer: [dict(), dict(war="Kosovo War")],
 }
 MODULES = (widgets, term_explorers)
 
@@ -67,7 +68,8 @@ def test_any_settings_give_a_consistent_view(cls, kwargs):
             assert explorer.summary.value.strip() and explorer.state["description"]
             if explorer.state.get("count") == 0:
                 assert any(empty in explorer.summary.value for empty in ("No US action", "had recognised Kosovo",
-                                                                         "No measure", "No sanctions action"))
+                                                                         "No measure", "No sanctions action",
+                                                                         "No figure"))
 
             if isinstance(explorer, widgets.VetoExplorer):  # the winset never grows with more veto players
                 assert explorer.state["share"] <= explorer.state["share_alone"] + 1e-9

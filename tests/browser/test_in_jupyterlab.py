@@ -16,7 +16,8 @@ NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))
 # Widget views each notebook shows once every cell has run (a change here is a change the
 # test must notice: a missing front-end extension shows zero).
 EXPECTED_WIDGETS = {"00_start_here.ipynb": 0, "01_who_makes_policy.ipynb": 17, "02_continuity.ipynb": 20,
-                    "03_serbia_kosovo.ipynb": 18, "04_bosnia_dayton.ipynb": 14, "glossary.ipynb": 0}
+                    "03_serbia_kosovo.ipynb": 18, "04_bosnia_dayton.ipynb": 14,
+                    "08_history_as_warning.ipynb": 14, "glossary.ipynb": 0}
 
 
 def answers_of(notebook: str) -> list[str]:
@@ -457,3 +458,44 @@ def test_bosnia_widgets_answer_a_student(page, lab, screenshot_dir):
     expect(choice.locator('[role="status"]')).to_contain_text("Right")
 
     rate_and_check_journal(page, lab, shots, {"C4": "3: mixed"}, ('"04.bih-continues"', '"04.code-actions"'))
+
+
+def test_history_widgets_answer_a_student(page, lab, screenshot_dir):
+    shots, closed = start_as_a_new_student(page, lab, screenshot_dir, "08_history_as_warning.ipynb", gates=7)
+
+    predict = _exercise(page, "How many people do you think were killed or went missing")
+    predict.scroll_into_view_if_needed()
+    predict.locator("input[type=text]").fill("150000")
+    predict.locator("button", has_text="Lock in my guess").click()
+    expect(predict.locator('[role="status"]')).to_contain_text("Your guess, 150000")
+    expect(predict).to_contain_text("A figure repeated for years")
+    expect(closed).to_have_count(4)
+
+    # The human cost: another war, then a measure with no figure for it.
+    cost = _explorer(page, "War")
+    cost.scroll_into_view_if_needed()
+    chart = cost.locator(".balkans-vega").first
+    before = chart.get_attribute("data-revision")
+    jupyter.choose(cost, "War", "The Kosovo war")
+    status = cost.locator('[role="status"]').first
+    expect(status).to_contain_text("The Kosovo war, 1998-1999: killed or missing")
+    expect(chart).not_to_have_attribute("data-revision", before)
+    expect(chart.locator("svg")).to_contain_text("Humanitarian Law Center")
+    assert_drawn(chart)
+    jupyter.choose(cost, "Counted", "soldiers killed or missing")
+    expect(status).to_contain_text("No figure in the table for this war")
+    expect(chart).to_be_hidden()
+    cost.screenshot(path=str(shots / "human-cost-kosovo.png"))
+
+    save_a_coding(page, closed, choice=0)
+
+    choice = _exercise(page, "What best explains the difference?")
+    choice.scroll_into_view_if_needed()
+    choice.locator("label", has_text="The later counts include only soldiers.").click()
+    choice.locator("button", has_text="Check my answer").click()
+    expect(choice.locator('[role="status"]')).to_contain_text("both later counts include civilians")
+    choice.locator("label", has_text="The early figures were wartime estimates").click()
+    choice.locator("button", has_text="Check my answer").click()
+    expect(choice.locator('[role="status"]')).to_contain_text("Right")
+
+    rate_and_check_journal(page, lab, shots, {"C11": "3: mixed"}, ('"08.bih-deaths"', '"08.code-actions"'))
