@@ -123,6 +123,18 @@ def rate_and_check_journal(page, lab, shots, ratings: dict[str, str], keys: tupl
         assert key in journal
 
 
+def check_wrong_then_right(page, prompt: str, wrong: str, wrong_says: str, right: str) -> None:
+    """Answer a check wrongly (told why), then rightly."""
+    choice = _exercise(page, prompt)
+    choice.scroll_into_view_if_needed()
+    choice.locator("label", has_text=wrong).click()
+    choice.locator("button", has_text="Check my answer").click()
+    expect(choice.locator('[role="status"]')).to_contain_text(wrong_says)
+    choice.locator("label", has_text=right).click()
+    choice.locator("button", has_text="Check my answer").click()
+    expect(choice.locator('[role="status"]')).to_contain_text("Right")
+
+
 def save_a_coding(page, closed, choice: int) -> None:
     """Code every action with the same choice, save, and check that ours appears and every gate opens."""
     coding = _exercise(page, "Code each US action yourself")
@@ -331,13 +343,8 @@ def test_who_makes_policy_widgets_answer_a_student(page, lab, screenshot_dir):
     save_a_coding(page, closed, choice=1)
 
     # A check: a wrong option (told why), then the right one.
-    choice = _exercise(page, "Which of these could a US president do without a new vote")
-    choice.locator("label", has_text="Admit a new member to NATO.").click()
-    choice.locator("button", has_text="Check my answer").click()
-    expect(choice.locator('[role="status"]')).to_contain_text("two-thirds of the senators present")
-    choice.locator("label", has_text="Lift sanctions on a person").click()
-    choice.locator("button", has_text="Check my answer").click()
-    expect(choice.locator('[role="status"]')).to_contain_text("Right")
+    check_wrong_then_right(page, "Which of these could a US president do without a new vote",
+                           "Admit a new member to NATO.", "two-thirds of the senators present", "Lift sanctions on a person")
 
     # Both ratings, saved.
     rate_and_check_journal(page, lab, shots, {"C1": "3: mixed", "C5": "2: mostly against"},
@@ -401,14 +408,8 @@ def test_continuity_widgets_answer_a_student(page, lab, screenshot_dir):
     assert_drawn(posture.locator(".balkans-vega").first)
 
     # A check: a wrong option (told why), then the right one.
-    choice = _exercise(page, "Which one would weaken claim C6 the most")
-    choice.scroll_into_view_if_needed()
-    choice.locator("label", has_text="Serbia's government bought weapons").click()
-    choice.locator("button", has_text="Check my answer").click()
-    expect(choice.locator('[role="status"]')).to_contain_text("Serbia's choices")
-    choice.locator("label", has_text="One administration eased most").click()
-    choice.locator("button", has_text="Check my answer").click()
-    expect(choice.locator('[role="status"]')).to_contain_text("Right")
+    check_wrong_then_right(page, "Which one would weaken claim C6 the most",
+                           "Serbia's government bought weapons", "Serbia's choices", "One administration eased most")
 
     rate_and_check_journal(page, lab, shots, {"C2": "4: mostly supports", "C6": "3: mixed"},
                            ('"02.most-change"', '"02.code-actions"'))
@@ -448,14 +449,8 @@ def test_bosnia_widgets_answer_a_student(page, lab, screenshot_dir):
     expect(chart).to_be_hidden()
     sanctions.screenshot(path=str(shots / "sanctions-obama-removed.png"))
 
-    choice = _exercise(page, "Which power was used?")
-    choice.scroll_into_view_if_needed()
-    choice.locator("label", has_text="A ruling of the Constitutional Court.").click()
-    choice.locator("button", has_text="Check my answer").click()
-    expect(choice.locator('[role="status"]')).to_contain_text("does not write new offences")
-    choice.locator("label", has_text="The High Representative's Bonn powers.").click()
-    choice.locator("button", has_text="Check my answer").click()
-    expect(choice.locator('[role="status"]')).to_contain_text("Right")
+    check_wrong_then_right(page, "Which power was used?",
+                           "A ruling of the Constitutional Court.", "does not write new offences", "The High Representative's Bonn powers.")
 
     rate_and_check_journal(page, lab, shots, {"C4": "3: mixed"}, ('"04.bih-continues"', '"04.code-actions"'))
 
@@ -489,13 +484,7 @@ def test_history_widgets_answer_a_student(page, lab, screenshot_dir):
 
     save_a_coding(page, closed, choice=0)
 
-    choice = _exercise(page, "What best explains the difference?")
-    choice.scroll_into_view_if_needed()
-    choice.locator("label", has_text="The later counts include only soldiers.").click()
-    choice.locator("button", has_text="Check my answer").click()
-    expect(choice.locator('[role="status"]')).to_contain_text("both later counts include civilians")
-    choice.locator("label", has_text="The early figures were wartime estimates").click()
-    choice.locator("button", has_text="Check my answer").click()
-    expect(choice.locator('[role="status"]')).to_contain_text("Right")
+    check_wrong_then_right(page, "What best explains the difference?",
+                           "The later counts include only soldiers.", "both later counts include civilians", "The early figures were wartime estimates")
 
     rate_and_check_journal(page, lab, shots, {"C11": "3: mixed"}, ('"08.bih-deaths"', '"08.code-actions"'))
