@@ -36,7 +36,7 @@ SUBSTANCE_CHOICES = {"continues": "continues the line", "departs": "departs from
 TONE_CHOICES = {"same": "same", "changed": "changed", "unclear": "unclear"}
 # The journal kind under which each kind of question is saved.
 JOURNAL_KIND = {"prediction": "prediction", "choice": "answer", "number": "answer", "reflection": "reflection",
-                "coding": "coding"}
+                "coding": "coding", "decision": "decision"}
 
 _waiting: dict[str, list["After"]] = {}  # gates of this kernel, opened when their question is answered
 
@@ -64,6 +64,7 @@ def usable_answer(q: Question):
         "choice": lambda v: q.option(str(v.get("answer"))) is not None,
         "number": lambda v: parse_number(v.get("answer")) is not None,
         "reflection": lambda v: isinstance(v.get("text"), str) and bool(v["text"].strip()),
+        "decision": lambda v: q.option(str(v.get("answer"))) is not None and isinstance(v.get("text"), str),
         "coding": lambda v: all(isinstance(v.get(i), dict) and v[i].get("substance") in SUBSTANCE_CHOICES
                                 and v[i].get("tone") in TONE_CHOICES for i in q.items),
     }
@@ -388,6 +389,52 @@ class Coding(_Exercise):
         self.comparison.value = (f"{table}<p>{html.escape(self.question.explanation)}</p>")
 
 
+class Decision(_Exercise):
+    """A decision point: the student picks a response and says why; then what each option needs and what was done.
+
+    No option is right: every option's feedback says which institutions it needs and what it risks, and the
+    reveal gives what past administrations did in comparable moments. The choice and the reason are saved.
+    """
+
+    def __init__(self, q: Question, journal: Journal | None = None):
+        self.control = w.RadioButtons(options=[(o.text, o.key) for o in q.options], value=None,
+                                      description="My decision:", style=STYLE, layout=WIDE)
+        self.reason = w.Textarea(placeholder="Why this response? What do you expect it to achieve, and what might go wrong?",
+                                 description="My reason:", style=STYLE, layout=w.Layout(width="90%", height="90px"))
+        self.save_button = w.Button(description="Save my decision", button_style="primary",
+                                    tooltip="Save your decision; what each option needs is shown after this")
+        self.save_button.on_click(lambda _b: self.keep())
+        self.outcome = w.HTML(layout=WIDE)
+        super().__init__(q, [_prompt(q), self.control, self.reason, self.save_button], journal, tail=(self.outcome,))
+        earlier = self.earlier()
+        if earlier is not None:
+            self.control.value, self.reason.value = earlier["answer"], earlier["text"]
+            self._show(note="(You made this decision in an earlier session.)")
+
+    @reported
+    def keep(self) -> bool:
+        if self.control.value is None:
+            self.feedback.value = status_html("Choose a response first.", False)
+            return False
+        if not self.reason.value.strip():
+            self.feedback.value = status_html("Write a short reason first: the reasoning is what you are asked for.", False)
+            return False
+        self.save({"answer": self.control.value, "text": self.reason.value.strip()})
+        self._show()
+        return True
+
+    def _show(self, note: str = "") -> None:
+        q = self.question
+        self.control.disabled = self.reason.disabled = self.save_button.disabled = True
+        chosen = q.option(self.control.value)
+        self.feedback.value = status_html(f"Saved. You chose: {chosen.text} {note}".strip()) + self.journal_notice()
+        rows = [[("<b>your choice</b>: " if o.key == chosen.key else "") + html.escape(o.text), html.escape(o.feedback)]
+                for o in q.options]
+        self.outcome.value = (tables.html_table("What each option needs, and what it risks", ["Option", "What it needs"],
+                                                rows)
+                              + f"<p>{html.escape(q.explanation)}</p>{reveals.reveal_html(q.reveal)}")
+
+
 class ClaimRating(w.VBox):
     """How well does the evidence support the claim? 1-5, chosen (no default), with a reason, saved."""
 
@@ -436,7 +483,7 @@ class ClaimRating(w.VBox):
 
 
 WIDGETS = {"prediction": Prediction, "choice": Choice, "number": Number, "reflection": Reflection,
-           "coding": Coding}
+           "coding": Coding, "decision": Decision}
 
 
 def ask(question_id: str, journal: Journal | None = None) -> _Exercise:

@@ -21,7 +21,7 @@ WAR_NAMES = {  # the table's key -> the neutral name a student reads
 }
 MEASURES = {"deaths_total": "killed or missing", "deaths_civilian": "civilians killed or missing",
             "deaths_military": "soldiers killed or missing", "missing": "still missing",
-            "displaced_total": "driven from their homes inside the country", "refugees": "refugees abroad"}
+            "displaced_total": "driven from their homes", "refugees": "refugees abroad"}
 
 
 def figures(war: str, measure: str | None = None, status: str = "current") -> pd.DataFrame:
@@ -33,7 +33,8 @@ def figures(war: str, measure: str | None = None, status: str = "current") -> pd
     table = table[table["status"] == status]
     if measure:
         table = table[table["measure"] == measure]
-    who = table["conflict"].map(lambda name: name.partition(": ")[2] or "All communities")
+    who = table["conflict"].map(lambda name: (name.partition(": ")[2] or "All communities")[:1].upper()
+                                + (name.partition(": ")[2] or "All communities")[1:])
     return table.assign(who=who).sort_values(["measure", "who", "estimating_body"]).reset_index(drop=True)
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from . import data
 
 OPTION_KEYS = ("a", "b", "c", "d", "e")
-KINDS = ("prediction", "choice", "number", "reflection", "coding")
+KINDS = ("prediction", "choice", "number", "reflection", "coding", "decision")
 
 
 @dataclass(frozen=True)
@@ -129,6 +129,10 @@ def problems(questions: dict[str, Question] | None = None) -> list[str]:
             known = set(data.load("administrations")["administration_id"].astype(str))
             found += [f"{q.question_id}: {i!r} is not an administration_id of administrations.csv"
                       for i in q.items if i not in known]
+        if q.kind == "decision":
+            if len(q.options) < 2 or q.correct_option is not None:
+                found.append(f"{q.question_id}: a decision needs two or more options and no correct_option")
+            found += [f"{q.question_id}: option {o.key} has no feedback" for o in q.options if not o.feedback]
         if q.kind == "coding" and not q.items:
             found.append(f"{q.question_id}: a coding question needs items (event ids)")
     return found

@@ -188,8 +188,9 @@ def context_table(claim_id: str | None, caption: str, context_ids: list[str] | N
         readings = [f"<b>{html.escape(str(v.holder))}:</b> {html.escape(str(v.view))} "
                     f"<small>({source_cell(v.source_id)})</small>"
                     for v in views[views["context_id"] == event.context_id].itertuples()]
-        rows.append([html.escape(charts.format_date(event.date, event.date_precision)), html.escape(str(event.actor)),
-                     html.escape(named(event.summary)), "<br>".join(readings) or "<i>not disputed</i>",
+        after = "<br><small><b>after the essay</b></small>" if analysis.after_essay(pd.Series([event.date])).iloc[0] else ""
+        rows.append([html.escape(charts.format_date(event.date, event.date_precision)) + after, html.escape(str(event.actor)),
+                     html.escape(named(event.summary)), "<br>".join(readings) or "<i>no reading recorded in our sources</i>",
                      source_cell(event.source_id, event.alt_source_id, getattr(event, "reply_source_id", None))])
     return html_table(caption, ["When", "Who", "What happened", "How each side reads it", "Source"], rows)
 

@@ -339,3 +339,62 @@ class HumanCostExplorer(w.VBox):
 def human_cost_explorer(**settings) -> HumanCostExplorer:
     """The wars' dead and displaced, by war and by what was counted, each figure with who counted it."""
     return HumanCostExplorer(**settings)
+
+
+TROOP_PERIODS = {  # force(s) shown and the years, as a student picks them
+    "kfor": ("KFOR in Kosovo, 1999 to now", ("KFOR",), 1999, 2026),
+    "kfor-recent": ("KFOR since 2017", ("KFOR",), 2017, 2026),
+    "bosnia": ("IFOR, SFOR and EUFOR in Bosnia and Herzegovina, 1995-2006", ("IFOR", "SFOR", "EUFOR"), 1995, 2006),
+}
+
+
+def troops_shown(period: str):
+    label, forces, first, last = TROOP_PERIODS[period]
+    table = data.load("troop_presence")
+    table = table[table["force"].isin(forces) & table["as_of"].dt.year.between(first, last)]
+    return table.sort_values("as_of").reset_index(drop=True)
+
+
+class TroopsExplorer(w.VBox):
+    """Peacekeeping forces over time: the whole force and the US contingent, for a chosen period."""
+
+    def __init__(self, period: str = "kfor"):
+        self.period = w.Dropdown(options=[(label, key) for key, (label, *_rest) in TROOP_PERIODS.items()],
+                                 value=period, description="Period:", style=CONTROL_STYLE, layout=w.Layout(width="60%"))
+        self.summary = w.HTML(layout=FULL_WIDTH)
+        self.chart = vega.VegaChart(vega_charts.troops_spec(vega_charts.troop_rows(troops_shown(period))))
+        self.table = w.HTML(layout=FULL_WIDTH)
+        self.state: dict = {}
+        self.period.observe(lambda _change: self.update(), names="value")
+        super().__init__([self.period, self.summary, self.chart, self.table])
+        self.update()
+
+    def controls(self) -> dict:
+        return {"period": self.period}
+
+    @reported
+    def update(self) -> None:
+        self.state.pop("error", None)
+        table = troops_shown(self.period.value)
+        heading = TROOP_PERIODS[self.period.value][0]
+        points = "; ".join(f"{charts.format_date(r.as_of, r.as_of_precision)}: {r.force} "
+                           + ("(whole force not given)" if pd.isna(r.total_troops) else f"{int(r.total_troops):,}")
+                           + ("" if pd.isna(r.us_troops) else f" (US {int(r.us_troops):,})") for r in table.itertuples())
+        sentence = f"{heading}. {points}."
+        self.chart.update(params={"heading": heading}, datasets={"troops": vega_charts.troop_rows(table)},
+                          description=f"Chart. {sentence}")
+        self.summary.value = live_text(sentence)
+        self.table.value = tables.html_table(
+            f"{heading}: each figure, what it counts and its source", ["When", "Force", "Whole force", "US troops",
+                                                                      "What it counts", "Source"],
+            [[html.escape(charts.format_date(r.as_of, r.as_of_precision)), html.escape(r.force),
+              "" if pd.isna(r.total_troops) else f"{int(r.total_troops):,}",
+              "" if pd.isna(r.us_troops) else f"{int(r.us_troops):,}",
+              html.escape(str(r.note)) if isinstance(r.note, str) else "",
+              tables.source_cell(r.source_id, r.alt_source_id)] for r in table.itertuples()])
+        self.state.update(period=self.period.value, count=len(table), description=self.chart.description)
+
+
+def troops_explorer(**settings) -> TroopsExplorer:
+    """Peacekeeping forces over time, with the US contingent, for a chosen period."""
+    return TroopsExplorer(**settings)

@@ -607,3 +607,51 @@ def cost_spec(rows: list[dict]) -> dict:
              "encoding": {"y": y, "x": {**x, "field": "high"}, "text": {"field": "text"}}},
         ],
     }
+
+
+# Stability and intervention (C10): peacekeeping forces over time -------------------------
+
+def troop_rows(table: pd.DataFrame) -> list[dict]:
+    """Each dated strength as two points: the whole force, and the US contingent where a source gave it."""
+    rows = []
+    for row in table.itertuples():
+        for who, value in (("whole force", row.total_troops), ("US contingent", row.us_troops)):
+            if not pd.isna(value):
+                rows.append({"date": f"{row.as_of:%Y-%m-%d}", "force": row.force, "who": who, "troops": int(value),
+                             "label": f"{int(value):,}"})
+    return rows
+
+
+def troops_spec(rows: list[dict]) -> dict:
+    """Peacekeeping forces' strength on a time axis: the whole force and the US contingent, by shape and colour."""
+    x = {"field": "date", "type": "temporal", "title": "Date", "scale": {"type": "utc", "padding": 16},
+         "axis": {"format": "%Y", "labelOverlap": True}}
+    y = {"field": "troops", "type": "quantitative", "title": "Troops", "axis": {"format": ",d"}}
+    shapes = {"whole force": (OKABE_ITO["blue"], "circle"), "US contingent": (OKABE_ITO["vermillion"], "triangle-up")}
+    legend = {"orient": "bottom", "direction": "horizontal"}
+    start, end, label = analysis.ESSAY_PERIOD
+    return {
+        "$schema": VEGA_LITE_SCHEMA, "width": "container", "autosize": FIT, "height": 280, "config": FONT,
+        "params": [{"name": "heading", "value": "Peacekeeping forces"}],
+        "title": {"text": {"expr": "heading"},
+                  "subtitle": ["Circles: the whole force; triangles: US troops in it, where a source gave the figure.",
+                               "Each point is a figure at the date its source gives; lines join a force's points."]},
+        "datasets": {"troops": rows},
+        "layer": [
+            *_essay_layers(start, end, label, note=False),
+            {"data": {"name": "troops"}, "mark": {"type": "line", "strokeWidth": 1.5, "opacity": 0.6},
+             "encoding": {"x": x, "y": y, "detail": {"field": "who"},
+                          "color": {"field": "who", "type": "nominal", "legend": None,
+                                    "scale": {"domain": list(shapes), "range": [c for c, _ in shapes.values()]}}}},
+            {"data": {"name": "troops"},
+             "mark": {"type": "point", "filled": True, "size": 80, "stroke": "black", "strokeWidth": 0.5},
+             "encoding": {"x": x, "y": y,
+                          "shape": {"field": "who", "type": "nominal", "title": None, "legend": legend,
+                                    "scale": {"domain": list(shapes), "range": [s for _, s in shapes.values()]}},
+                          "color": {"field": "who", "type": "nominal", "title": None, "legend": legend,
+                                    "scale": {"domain": list(shapes), "range": [c for c, _ in shapes.values()]}},
+                          "tooltip": [{"field": "date", "type": "temporal", "title": "Date", "format": "%B %Y"},
+                                      {"field": "force", "title": "Force"}, {"field": "who", "title": "Counted"},
+                                      {"field": "label", "title": "Troops"}]}},
+        ],
+    }

@@ -28,6 +28,7 @@ BUILDERS = {  # how a notebook builds each explorer; every explorer class must a
     term_explorers.PostureExplorer: [dict()],
     term_explorers.SanctionsExplorer: [dict(), dict(country="MKD")],
     term_explorers.HumanCostExplorer: [dict(), dict(war="Kosovo War")],
+    term_explorers.TroopsExplorer: [dict()],
 }
 MODULES = (widgets, term_explorers)
 
