@@ -13,6 +13,7 @@ Everything the student commits is saved in the journal and shown again after a r
 from __future__ import annotations
 
 import html
+import re
 from typing import Callable
 
 import ipywidgets as w
@@ -91,8 +92,16 @@ def first_sentence(text: str) -> str:
     return text
 
 
+GROUPED = re.compile(r"\d{1,3}([,.' \u00a0])\d{3}(\1\d{3})*")  # 150,000 / 150.000 / 150 000 / 1'500
+
+
 def _whole_number(text, q: Question) -> int | None:
-    number = parse_number(text)
+    typed = str(text).strip()
+    if GROUPED.fullmatch(typed):  # thousands written as in the region or in English, not a decimal point
+        typed = re.sub(r"[,.' \u00a0]", "", typed)
+    if "e" in typed.lower():
+        return None
+    number = parse_number(typed)
     if number is None or number != int(number) or not q.minimum <= number <= q.maximum:
         return None
     return int(number)

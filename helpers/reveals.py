@@ -134,7 +134,28 @@ def bosnia_deaths_html() -> str:
                               ["Figure", "Who counted, when", "How", "Source"], rows) + revised)
 
 
+def kfor_us_figures() -> list[Figure]:
+    """The US contingent in KFOR at the latest dates our sources give (2022 onwards)."""
+    table = data.load("troop_presence")
+    table = table[(table["force"] == "KFOR") & table["us_troops"].notna() & (table["as_of"].dt.year >= 2022)]
+    return [Figure(float(r.us_troops), charts.format_date(r.as_of, r.as_of_precision),
+                   f"US troops in KFOR (of about {int(r.total_troops):,} in all)" if not pd.isna(r.total_troops)
+                   else "US troops in KFOR", data.source_label(str(r.source_id))) for r in table.itertuples()]
+
+
+def kfor_html() -> str:
+    """The reveal: KFOR and its US contingent from 1999, each figure with its date and source."""
+    table = data.load("troop_presence")
+    table = table[table["force"] == "KFOR"].sort_values("as_of")
+    rows = [[html.escape(charts.format_date(r.as_of, r.as_of_precision)),
+             "" if pd.isna(r.total_troops) else f"{int(r.total_troops):,}", "" if pd.isna(r.us_troops) else f"{int(r.us_troops):,}",
+             data.source_label(str(r.source_id))] for r in table.itertuples()]
+    return tables.html_table("KFOR and the US troops in it, at the dates our sources give",
+                             ["When", "KFOR in all", "US troops", "Source"], rows)
+
+
 ANSWERS = {
+    "kfor_us_figures": kfor_us_figures,
     "bosnia_death_figures": history.bosnia_death_figures,
     "bih_continues_of_ten": bih_continues_of_ten,
     "change_by_term": change_by_term,
@@ -143,6 +164,8 @@ ANSWERS = {
     "eu_non_recognising_count": eu_non_recognising_count,
 }
 REVEALS = {
+    "kfor": kfor_html,
+    "north_kosovo_precedents": lambda: tables.crisis_table("What past administrations did in comparable moments"),
     "bosnia_deaths": bosnia_deaths_html,
     "bih_by_term": bih_by_term_html,
     "change_by_term": change_by_term_html,

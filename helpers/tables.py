@@ -159,6 +159,31 @@ def conflict_figures(conflict: str, caption: str) -> str:
     return html_table(caption, ["Whom", "Counted", "Figure", "Who counted, when", "Notes", "Source"], rows)
 
 
+def crisis_table(caption: str) -> str:
+    """Past crises in northern Kosovo: each moment, what the US did (who acted, with which instrument), and sources."""
+    responses = data.load("crisis_responses")
+    moments = data.load("context_events").set_index("context_id")
+    rows = []
+    for moment_id, group in responses.groupby("moment_id", sort=False):
+        moment = moments.loc[moment_id]
+        done = "<br>".join(f"{html.escape(charts.format_date(r.date, r.date_precision))}: {html.escape(named(r.response))} "
+                           f"<small>({html.escape(r.institution)}; {html.escape(r.instrument)}; {source_cell(r.source_id)})</small>"
+                           for r in group.sort_values("date").itertuples())
+        rows.append([html.escape(charts.format_date(moment.date, moment.date_precision)),
+                     _more(moment.short_label, moment.summary), done])
+    return html_table(caption, ["When", "What happened", "What the US did (who; instrument; source)"], rows)
+
+
+def presence_table(caption: str) -> str:
+    """Reports that the US might reduce its troops in KFOR, and the answers, each with its source."""
+    table = data.load("presence_reports").sort_values("date")
+    rows = [[html.escape(charts.format_date(r.date, r.date_precision))
+             + ("<br><small><b>after the essay</b></small>" if analysis.after_essay(pd.Series([r.date])).iloc[0] else ""),
+             html.escape(r.summary), html.escape(r.note) if isinstance(r.note, str) else "",
+             source_cell(r.source_id, r.alt_source_id)] for r in table.itertuples()]
+    return html_table(caption, ["When", "Report or answer", "Note", "Source"], rows)
+
+
 def withdrawals_table(caption: str) -> str:
     """Every withdrawal Serbia has claimed, with the status in the data's own words and both sources."""
     rows = []

@@ -330,7 +330,7 @@ class HumanCostExplorer(w.VBox):
         if table.empty:
             self.chart.clear()
         self.summary.value = live_text(sentence)
-        self.table.value = tables.conflict_figures(self.war.value, f"Every figure for {history.WAR_NAMES[self.war.value].lower()}, "
+        self.table.value = tables.conflict_figures(self.war.value, f"Every figure: {history.WAR_NAMES[self.war.value]}, "
                                                    "with what it counts and its source")
         self.state.update(war=self.war.value, measure=self.measure.value, count=len(table),
                           description=self.chart.description)

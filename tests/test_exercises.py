@@ -241,3 +241,10 @@ def test_a_journal_set_aside_is_announced_in_the_widget_not_as_a_python_warning(
     assert list(journal_file.parent.glob("journal.unreadable-*.json"))  # kept, never overwritten
     later = exercises.rate("C3", journal=Journal(journal_file, warn=False))  # another widget, same session
     assert "could not be read" in later.status.value
+
+
+@pytest.mark.parametrize("typed, read", [("150,000", 150000), ("150.000", 150000), ("150 000", 150000), ("95940", 95940),
+                                          ("1e5", None), ("150,5", None), ("12.5", None)])
+def test_a_large_guess_is_read_with_its_thousands_separators(typed, read):
+    q = questions.question("08.bih-deaths")
+    assert exercises._whole_number(typed, q) == read

@@ -17,7 +17,8 @@ NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))
 # test must notice: a missing front-end extension shows zero).
 EXPECTED_WIDGETS = {"00_start_here.ipynb": 0, "01_who_makes_policy.ipynb": 17, "02_continuity.ipynb": 20,
                     "03_serbia_kosovo.ipynb": 18, "04_bosnia_dayton.ipynb": 14,
-                    "08_history_as_warning.ipynb": 15, "glossary.ipynb": 0}
+                    "07_stability_and_intervention.ipynb": 16,
+                    "08_history_as_warning.ipynb": 16, "glossary.ipynb": 0}
 
 
 def answers_of(notebook: str) -> list[str]:
@@ -36,6 +37,8 @@ def answers_of(notebook: str) -> list[str]:
         found += [f"{congress.united_votes()} of the {congress.tallied_votes()} tallied votes"]
     if notebook == "02_continuity.ipynb":
         found += ["Substance and tone by administration", "comes first ("]
+    if notebook == "08_history_as_warning.ipynb":
+        found += ["97,000 Victims", "95,940 names", "104,732", "A figure repeated for years"]
     if notebook == "03_serbia_kosovo.ipynb":
         found += [f"by the end of 2026, {analysis.recognition_count('un')} of the 193",
                   ", ".join(analysis.non_recognising("eu")), "Figures for the number of states",
@@ -456,7 +459,7 @@ def test_bosnia_widgets_answer_a_student(page, lab, screenshot_dir):
 
 
 def test_history_widgets_answer_a_student(page, lab, screenshot_dir):
-    shots, closed = start_as_a_new_student(page, lab, screenshot_dir, "08_history_as_warning.ipynb", gates=8)
+    shots, closed = start_as_a_new_student(page, lab, screenshot_dir, "08_history_as_warning.ipynb", gates=9)
 
     predict = _exercise(page, "How many people do you think were killed or went missing")
     predict.scroll_into_view_if_needed()
@@ -488,3 +491,41 @@ def test_history_widgets_answer_a_student(page, lab, screenshot_dir):
                            "The later counts include only soldiers.", "both later counts include civilians", "The early figures were wartime estimates")
 
     rate_and_check_journal(page, lab, shots, {"C11": "3: mixed"}, ('"08.bih-deaths"', '"08.code-actions"'))
+
+
+def test_stability_widgets_answer_a_student(page, lab, screenshot_dir):
+    shots, closed = start_as_a_new_student(page, lab, screenshot_dir, "07_stability_and_intervention.ipynb", gates=9)
+
+    predict = _exercise(page, "How many US soldiers do you think serve")
+    predict.scroll_into_view_if_needed()
+    predict.locator("input[type=text]").fill("5,000")
+    predict.locator("button", has_text="Lock in my guess").click()
+    expect(predict.locator('[role="status"]')).to_contain_text("Your guess, 5000")
+    expect(predict).to_contain_text("KFOR and the US troops in it")
+    expect(closed).to_have_count(6)
+
+    troops = _explorer(page, "Period")
+    troops.scroll_into_view_if_needed()
+    chart = troops.locator(".balkans-vega").first
+    before = chart.get_attribute("data-revision")
+    jupyter.choose(troops, "Period", "IFOR, SFOR and EUFOR")
+    expect(troops.locator('[role="status"]').first).to_contain_text("IFOR, SFOR and EUFOR in Bosnia and Herzegovina")
+    expect(chart).not_to_have_attribute("data-revision", before)
+    assert_drawn(chart)
+
+    # The decision point: a choice and a reason, then every option's needs and the precedents.
+    decision = _exercise(page, "Which response would you recommend first?")
+    decision.scroll_into_view_if_needed()
+    decision.locator("label", has_text="Ask NATO to reinforce KFOR").click()
+    decision.locator("button", has_text="Save my decision").click()
+    expect(decision.locator('[role="status"]')).to_contain_text("Write a short reason first")
+    decision.locator("textarea").fill("Deterrence first.")
+    decision.locator("button", has_text="Save my decision").click()
+    expect(decision.locator('[role="status"]')).to_contain_text("You chose")
+    expect(decision).to_contain_text("What the US did")
+    decision.screenshot(path=str(shots / "decision.png"))
+
+    save_a_coding(page, closed, choice=0)
+    check_wrong_then_right(page, "Who would have to act for US troops to leave KFOR?",
+                           "Kosovo's government.", "does not decide US deployments", "The President, as commander in chief")
+    rate_and_check_journal(page, lab, shots, {"C10": "3: mixed"}, ('"07.kfor-us"', '"07.north-decision"', "Deterrence first."))
