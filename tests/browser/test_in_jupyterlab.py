@@ -126,6 +126,16 @@ def rate_and_check_journal(page, lab, shots, ratings: dict[str, str], keys: tupl
         assert key in journal
 
 
+def lock_a_guess(page, prompt: str, typed: str, says: str):
+    """Type a guess into a prediction, lock it in, and check the feedback; returns the exercise."""
+    predict = _exercise(page, prompt)
+    predict.scroll_into_view_if_needed()
+    predict.locator("input[type=text]").fill(typed)
+    predict.locator("button", has_text="Lock in my guess").click()
+    expect(predict.locator('[role="status"]')).to_contain_text(says)
+    return predict
+
+
 def check_wrong_then_right(page, prompt: str, wrong: str, wrong_says: str, right: str) -> None:
     """Answer a check wrongly (told why), then rightly."""
     choice = _exercise(page, prompt)
@@ -290,11 +300,7 @@ def test_who_makes_policy_widgets_answer_a_student(page, lab, screenshot_dir):
     shots, closed = start_as_a_new_student(page, lab, screenshot_dir, "01_who_makes_policy.ipynb", gates=8)
 
     # Predict, then reveal; the instrument and votes explorers open.
-    predict = _exercise(page, "In how many of the 16")
-    predict.scroll_into_view_if_needed()
-    predict.locator("input[type=text]").fill("10")
-    predict.locator("button", has_text="Lock in my guess").click()
-    expect(predict.locator('[role="status"]')).to_contain_text("Your guess, 10")
+    predict = lock_a_guess(page, "In how many of the 16", "10", "Your guess, 10")
     expect(predict).to_contain_text("tallied votes on the region had at least 9 in 10")
     expect(closed).to_have_count(4)
 
@@ -427,11 +433,7 @@ def test_bosnia_widgets_answer_a_student(page, lab, screenshot_dir):
     assert diagram.evaluate("e => e.getBoundingClientRect().width") > 300
     expect(page.locator(".jp-OutputArea-output details", has_text="The diagram as text")).to_have_count(1)
 
-    predict = _exercise(page, "Out of every 10 US actions on Bosnia and Herzegovina")
-    predict.scroll_into_view_if_needed()
-    predict.locator("input[type=text]").fill("6")
-    predict.locator("button", has_text="Lock in my guess").click()
-    expect(predict.locator('[role="status"]')).to_contain_text("Your guess, 6")
+    predict = lock_a_guess(page, "Out of every 10 US actions on Bosnia and Herzegovina", "6", "Your guess, 6")
     expect(predict).to_contain_text("continue the previous line, by our coding")
 
     save_a_coding(page, closed, choice=0)
@@ -461,11 +463,7 @@ def test_bosnia_widgets_answer_a_student(page, lab, screenshot_dir):
 def test_history_widgets_answer_a_student(page, lab, screenshot_dir):
     shots, closed = start_as_a_new_student(page, lab, screenshot_dir, "08_history_as_warning.ipynb", gates=9)
 
-    predict = _exercise(page, "How many people do you think were killed or went missing")
-    predict.scroll_into_view_if_needed()
-    predict.locator("input[type=text]").fill("150000")
-    predict.locator("button", has_text="Lock in my guess").click()
-    expect(predict.locator('[role="status"]')).to_contain_text("Your guess, 150000")
+    predict = lock_a_guess(page, "How many people do you think were killed or went missing", "150000", "Your guess, 150000")
     expect(predict).to_contain_text("A figure repeated for years")
     expect(closed).to_have_count(4)
 
@@ -496,11 +494,7 @@ def test_history_widgets_answer_a_student(page, lab, screenshot_dir):
 def test_stability_widgets_answer_a_student(page, lab, screenshot_dir):
     shots, closed = start_as_a_new_student(page, lab, screenshot_dir, "07_stability_and_intervention.ipynb", gates=9)
 
-    predict = _exercise(page, "How many US soldiers do you think serve")
-    predict.scroll_into_view_if_needed()
-    predict.locator("input[type=text]").fill("5,000")
-    predict.locator("button", has_text="Lock in my guess").click()
-    expect(predict.locator('[role="status"]')).to_contain_text("Your guess, 5000")
+    predict = lock_a_guess(page, "How many US soldiers do you think serve", "5,000", "Your guess, 5000")
     expect(predict).to_contain_text("KFOR and the US troops in it")
     expect(closed).to_have_count(6)
 
