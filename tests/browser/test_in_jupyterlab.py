@@ -17,7 +17,7 @@ NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))
 # test must notice: a missing front-end extension shows zero).
 EXPECTED_WIDGETS = {"00_start_here.ipynb": 0, "01_who_makes_policy.ipynb": 17, "02_continuity.ipynb": 20,
                     "03_serbia_kosovo.ipynb": 18, "04_bosnia_dayton.ipynb": 14,
-                    "07_stability_and_intervention.ipynb": 16,
+                    "07_stability_and_intervention.ipynb": 17,
                     "08_history_as_warning.ipynb": 16, "glossary.ipynb": 0}
 
 
@@ -492,11 +492,11 @@ def test_history_widgets_answer_a_student(page, lab, screenshot_dir):
 
 
 def test_stability_widgets_answer_a_student(page, lab, screenshot_dir):
-    shots, closed = start_as_a_new_student(page, lab, screenshot_dir, "07_stability_and_intervention.ipynb", gates=9)
+    shots, closed = start_as_a_new_student(page, lab, screenshot_dir, "07_stability_and_intervention.ipynb", gates=10)
 
     predict = lock_a_guess(page, "How many US soldiers do you think serve", "5,000", "Your guess, 5000")
     expect(predict).to_contain_text("KFOR and the US troops in it")
-    expect(closed).to_have_count(6)
+    expect(closed).to_have_count(7)
 
     troops = _explorer(page, "Period")
     troops.scroll_into_view_if_needed()
