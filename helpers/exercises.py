@@ -425,8 +425,9 @@ class Decision(_Exercise):
         if self.control.value is None:
             self.feedback.value = status_html("Choose a response first.", False)
             return False
-        if not self.reason.value.strip():
-            self.feedback.value = status_html("Write a short reason first: the reasoning is what you are asked for.", False)
+        if len(self.reason.value.split()) < 3:
+            self.feedback.value = status_html("Write a short reason first (at least a few words): the reasoning is what "
+                                              "you are asked for.", False)
             return False
         self.save({"answer": self.control.value, "text": self.reason.value.strip()})
         self._show()
@@ -529,7 +530,7 @@ class After(w.VBox):
         self.is_open = False
         placeholder = w.HTML(
             f'<div style="border-left:4px solid #56B4E9;padding:4px 10px"><i>This part opens once you have answered '
-            f'the question above: “{html.escape(first_sentence(q.prompt))}”</i></div>', layout=WIDE)
+            f'the question “{html.escape(first_sentence(q.prompt))}”</i></div>', layout=WIDE)
         super().__init__([placeholder])
         journal = journal or Journal(warn=False)
         if saved_answer(q, journal)[0] is not None:

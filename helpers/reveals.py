@@ -146,7 +146,7 @@ def kfor_us_figures() -> list[Figure]:
 def kfor_html() -> str:
     """The reveal: KFOR and its US contingent from 1999, each figure with its date and source."""
     table = data.load("troop_presence")
-    table = table[table["force"] == "KFOR"].sort_values("as_of")
+    table = table[(table["force"] == "KFOR") & (table["total_troops"].notna() | table["us_troops"].notna())].sort_values("as_of")
     rows = [[html.escape(charts.format_date(r.as_of, r.as_of_precision)),
              "" if pd.isna(r.total_troops) else f"{int(r.total_troops):,}", "" if pd.isna(r.us_troops) else f"{int(r.us_troops):,}",
              data.source_label(str(r.source_id))] for r in table.itertuples()]

@@ -381,7 +381,8 @@ class TroopsExplorer(w.VBox):
                            + ("(whole force not given)" if pd.isna(r.total_troops) else f"{int(r.total_troops):,}")
                            + ("" if pd.isna(r.us_troops) else f" (US {int(r.us_troops):,})") for r in table.itertuples())
         sentence = f"{heading}. {points}."
-        self.chart.update(params={"heading": heading}, datasets={"troops": vega_charts.troop_rows(table)},
+        rows = vega_charts.troop_rows(table)
+        self.chart.update(params={"heading": heading}, datasets={"troops": rows, "essay": vega_charts.essay_rows(rows)},
                           description=f"Chart. {sentence}")
         self.summary.value = live_text(sentence)
         self.table.value = tables.html_table(

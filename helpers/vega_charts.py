@@ -622,10 +622,17 @@ def troop_rows(table: pd.DataFrame) -> list[dict]:
     return rows
 
 
+def essay_rows(rows: list[dict]) -> list[dict]:
+    """The essay's band, only when the figures reach past it (otherwise it would stretch the time axis)."""
+    start, end, label = analysis.ESSAY_PERIOD
+    reaches = any(r["date"] >= f"{start:%Y-%m-%d}" for r in rows)
+    return [{"start": f"{start:%Y-%m-%d}", "end": f"{end:%Y-%m-%d}", "label": label}] if reaches else []
+
+
 def troops_spec(rows: list[dict]) -> dict:
     """Peacekeeping forces' strength on a time axis: the whole force and the US contingent, by shape and colour."""
     x = {"field": "date", "type": "temporal", "title": "Date", "scale": {"type": "utc", "padding": 16},
-         "axis": {"format": "%Y", "labelOverlap": True}}
+         "axis": {"format": "%Y", "labelOverlap": True, "tickCount": {"interval": "year", "step": 1}}}
     y = {"field": "troops", "type": "quantitative", "title": "Troops", "axis": {"format": ",d"}}
     shapes = {"whole force": (OKABE_ITO["blue"], "circle"), "US contingent": (OKABE_ITO["vermillion"], "triangle-up")}
     legend = {"orient": "bottom", "direction": "horizontal"}
@@ -635,12 +642,14 @@ def troops_spec(rows: list[dict]) -> dict:
         "params": [{"name": "heading", "value": "Peacekeeping forces"}],
         "title": {"text": {"expr": "heading"},
                   "subtitle": ["Circles: the whole force; triangles: US troops in it, where a source gave the figure.",
-                               "Each point is a figure at the date its source gives; lines join a force's points."]},
-        "datasets": {"troops": rows},
+                               "Each point is a figure at the date its source gives; lines join one force's points. "
+                               "Shaded band, where shown: when the essay was written."]},
+        "datasets": {"troops": rows, "essay": essay_rows(rows)},
         "layer": [
-            *_essay_layers(start, end, label, note=False),
+            {"data": {"name": "essay"}, "mark": {"type": "rect", "color": ESSAY_COLOUR, "opacity": 0.35, "aria": False},
+             "encoding": {"x": {"field": "start", "type": "temporal"}, "x2": {"field": "end"}}},
             {"data": {"name": "troops"}, "mark": {"type": "line", "strokeWidth": 1.5, "opacity": 0.6},
-             "encoding": {"x": x, "y": y, "detail": {"field": "who"},
+             "encoding": {"x": x, "y": y, "detail": [{"field": "who"}, {"field": "force"}],
                           "color": {"field": "who", "type": "nominal", "legend": None,
                                     "scale": {"domain": list(shapes), "range": [c for c, _ in shapes.values()]}}}},
             {"data": {"name": "troops"},

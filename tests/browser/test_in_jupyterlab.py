@@ -17,7 +17,7 @@ NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))
 # test must notice: a missing front-end extension shows zero).
 EXPECTED_WIDGETS = {"00_start_here.ipynb": 0, "01_who_makes_policy.ipynb": 17, "02_continuity.ipynb": 20,
                     "03_serbia_kosovo.ipynb": 18, "04_bosnia_dayton.ipynb": 14,
-                    "07_stability_and_intervention.ipynb": 17,
+                    "07_stability_and_intervention.ipynb": 18,
                     "08_history_as_warning.ipynb": 16, "glossary.ipynb": 0}
 
 
@@ -492,11 +492,11 @@ def test_history_widgets_answer_a_student(page, lab, screenshot_dir):
 
 
 def test_stability_widgets_answer_a_student(page, lab, screenshot_dir):
-    shots, closed = start_as_a_new_student(page, lab, screenshot_dir, "07_stability_and_intervention.ipynb", gates=10)
+    shots, closed = start_as_a_new_student(page, lab, screenshot_dir, "07_stability_and_intervention.ipynb", gates=11)
 
     predict = lock_a_guess(page, "How many US soldiers do you think serve", "5,000", "Your guess, 5000")
     expect(predict).to_contain_text("KFOR and the US troops in it")
-    expect(closed).to_have_count(7)
+    expect(closed).to_have_count(8)
 
     troops = _explorer(page, "Period")
     troops.scroll_into_view_if_needed()
@@ -513,7 +513,7 @@ def test_stability_widgets_answer_a_student(page, lab, screenshot_dir):
     decision.locator("label", has_text="Ask NATO to reinforce KFOR").click()
     decision.locator("button", has_text="Save my decision").click()
     expect(decision.locator('[role="status"]')).to_contain_text("Write a short reason first")
-    decision.locator("textarea").fill("Deterrence first.")
+    decision.locator("textarea").fill("Deterrence comes first here.")
     decision.locator("button", has_text="Save my decision").click()
     expect(decision.locator('[role="status"]')).to_contain_text("You chose")
     expect(decision).to_contain_text("What the US did")
@@ -522,4 +522,4 @@ def test_stability_widgets_answer_a_student(page, lab, screenshot_dir):
     save_a_coding(page, closed, choice=0)
     check_wrong_then_right(page, "Who would have to act for US troops to leave KFOR?",
                            "Kosovo's government.", "does not decide US deployments", "The President, as commander in chief")
-    rate_and_check_journal(page, lab, shots, {"C10": "3: mixed"}, ('"07.kfor-us"', '"07.north-decision"', "Deterrence first."))
+    rate_and_check_journal(page, lab, shots, {"C10": "3: mixed"}, ('"07.kfor-us"', '"07.north-decision"', "Deterrence comes first here."))
