@@ -32,8 +32,7 @@ RATING_LABELS = {
     4: "4: mostly supports",
     5: "5: the evidence strongly supports the claim",
 }
-SUBSTANCE_CHOICES = {"continues": "continues the line", "departs": "departs from it", "unclear": "unclear",
-                     "starts": "starts a new line"}
+SUBSTANCE_CHOICES = tables.SUBSTANCE_WORDS  # the coding's options, in the words the comparison table uses
 TONE_CHOICES = {"same": "same", "changed": "changed", "unclear": "unclear"}
 # The journal kind under which each kind of question is saved.
 JOURNAL_KIND = {"prediction": "prediction", "choice": "answer", "number": "answer", "reflection": "reflection",

@@ -241,7 +241,6 @@ SUBSTANCE_WORDS = {"continues": "continues the line", "departs": "departs from i
 
 def coding_comparison(events: pd.DataFrame, coding: dict) -> tuple[str, int, int]:
     """The student's coding beside ours, as an HTML table, with how often they agree (codes shown in words)."""
-    words = lambda code: SUBSTANCE_WORDS.get(str(code), str(code))  # noqa: E731
     rows, agree_substance, agree_tone = [], 0, 0
     for event in events.itertuples():
         mine = coding.get(event.event_id, {})
@@ -249,8 +248,8 @@ def coding_comparison(events: pd.DataFrame, coding: dict) -> tuple[str, int, int
         agree_substance += same_substance
         agree_tone += same_tone
         rows.append([
-            html.escape(event.when), html.escape(event.summary_short), html.escape(words(mine.get("substance"))),
-            f"<b>{html.escape(words(event.substance))}</b>{'' if same_substance else ' (differs)'}"
+            html.escape(event.when), html.escape(event.summary_short), html.escape(SUBSTANCE_WORDS.get(str(mine.get("substance")), str(mine.get("substance")))),
+            f"<b>{html.escape(SUBSTANCE_WORDS.get(str(event.substance), str(event.substance)))}</b>{'' if same_substance else ' (differs)'}"
             f"<br><small>{html.escape(named(event.substance_rationale))}</small>",
             html.escape(str(mine.get("tone"))),
             f"<b>{html.escape(str(event.tone))}</b>{'' if same_tone else ' (differs)'}"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import pandas as pd
 
-from . import analysis, data, russia
+from . import analysis, data, history, russia
 from .charts import KOSOVO_COLOUR, OKABE_ITO, SEQUENTIAL
 from .vega import VEGA_LITE_SCHEMA, records
 
@@ -561,8 +561,6 @@ def sanctions_timeline_spec(table: pd.DataFrame, terms: pd.DataFrame) -> dict:
 
 def cost_rows(table: pd.DataFrame) -> list[dict]:
     """One row per figure: a point, or a range drawn as a line from low to high, labelled with who counted."""
-    from . import history  # the figures' words live there
-
     rows = []
     for row in table.itertuples():
         low, high, point = (None if pd.isna(v) else float(v) for v in (row.low, row.high, row.point))
