@@ -288,6 +288,14 @@ def described_events(events: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def where(frame: pd.DataFrame, **filters: str) -> pd.DataFrame:
+    """The rows whose column equals each value given; a value of 'all' leaves that filter out."""
+    for column, value in filters.items():
+        if value != "all":
+            frame = frame[frame[column].astype(str) == value]
+    return frame
+
+
 def filter_events(country: str = "all", administration: str = "all", pillar: str = "all",
                   claim_id: str | None = None, show: str = "all", institution: str = "all") -> pd.DataFrame:
     """US actions matching every filter given ('all' leaves a filter out), oldest first.

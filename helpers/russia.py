@@ -26,13 +26,7 @@ SERIES = {"edi_enacted_usd_m": "European Deterrence Initiative: money enacted (U
 
 def measures(arena: str = "all", administration: str = "all", kind: str = "all") -> pd.DataFrame:
     """The measures matching every filter ('all' leaves it out), oldest first, with words for each code."""
-    table = data.load("russia_measures")
-    if arena != "all":
-        table = table[table["arena"] == arena]
-    if administration != "all":
-        table = table[table["administration"].astype(str) == administration]
-    if kind != "all":
-        table = table[table["kind"] == kind]
+    table = analysis.where(data.load("russia_measures"), arena=arena, administration=administration, kind=kind)
     labels = analysis.administration_labels()
     table = table.sort_values("date").reset_index(drop=True)
     return table.assign(

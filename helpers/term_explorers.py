@@ -216,12 +216,7 @@ SANCTION_WORDS = {"designation": "listed (designation)", "delisting": "removed f
 
 def sanctions_shown(country: str, administration: str = "all", action: str = "all") -> "pd.DataFrame":
     """US sanctions actions on one country, oldest first, with words for the action and administration."""
-    table = data.load("sanctions")
-    table = table[table["country"] == country]
-    if administration != "all":
-        table = table[table["administration"].astype(str) == administration]
-    if action != "all":
-        table = table[table["action"] == action]
+    table = analysis.where(data.load("sanctions"), country=country, administration=administration, action=action)
     labels = analysis.administration_labels()
     table = table.sort_values(["date", "action_id"]).reset_index(drop=True)
     return table.assign(when=[charts.format_date(d, p) for d, p in zip(table["date"], table["date_precision"])],

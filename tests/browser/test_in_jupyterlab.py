@@ -126,6 +126,19 @@ def rate_and_check_journal(page, lab, shots, ratings: dict[str, str], keys: tupl
         assert key in journal
 
 
+def choose_in_explorer(page, label: str, choose_label: str, option: str):
+    """Find the explorer with a dropdown `label` and pick `option` in `choose_label`.
+
+    Returns the explorer, its first chart and that chart's revision before the choice (to wait for a redraw).
+    """
+    explorer = _explorer(page, label)
+    explorer.scroll_into_view_if_needed()
+    chart = explorer.locator(".balkans-vega").first
+    before = chart.get_attribute("data-revision")
+    jupyter.choose(explorer, choose_label, option)
+    return explorer, chart, before
+
+
 def lock_a_guess(page, prompt: str, typed: str, says: str):
     """Type a guess into a prediction, lock it in, and check the feedback; returns the exercise."""
     predict = _exercise(page, prompt)
@@ -399,11 +412,7 @@ def test_continuity_widgets_answer_a_student(page, lab, screenshot_dir):
     expect(events.locator('[role="status"]').first).to_contain_text("Congress")
 
     # Russia in two arenas: the Balkan lane alone.
-    measures = _explorer(page, "Arena")
-    measures.scroll_into_view_if_needed()
-    chart = measures.locator(".balkans-vega").first
-    before = chart.get_attribute("data-revision")
-    jupyter.choose(measures, "Arena", "The Western Balkans")
+    measures, chart, before = choose_in_explorer(page, "Arena", "Arena", "The Western Balkans")
     expect(measures.locator('[role="status"]').first).to_contain_text("The Western Balkans")
     expect(chart).not_to_have_attribute("data-revision", before)
     expect(chart.locator("svg")).to_contain_text("The Western Balkans")
@@ -439,11 +448,7 @@ def test_bosnia_widgets_answer_a_student(page, lab, screenshot_dir):
     save_a_coding(page, closed, choice=0)
 
     # Sanctions: listed and removed, by administration and action.
-    sanctions = _explorer(page, "Action")
-    sanctions.scroll_into_view_if_needed()
-    chart = sanctions.locator(".balkans-vega").first
-    before = chart.get_attribute("data-revision")
-    jupyter.choose(sanctions, "Action", "Removed from the list")
+    sanctions, chart, before = choose_in_explorer(page, "Action", "Action", "Removed from the list")
     status = sanctions.locator('[role="status"]').first
     expect(status).to_contain_text("removed from the list")
     expect(chart).not_to_have_attribute("data-revision", before)
@@ -468,11 +473,7 @@ def test_history_widgets_answer_a_student(page, lab, screenshot_dir):
     expect(closed).to_have_count(4)
 
     # The human cost: another war, then a measure with no figure for it.
-    cost = _explorer(page, "War")
-    cost.scroll_into_view_if_needed()
-    chart = cost.locator(".balkans-vega").first
-    before = chart.get_attribute("data-revision")
-    jupyter.choose(cost, "War", "The Kosovo war")
+    cost, chart, before = choose_in_explorer(page, "War", "War", "The Kosovo war")
     status = cost.locator('[role="status"]').first
     expect(status).to_contain_text("The Kosovo war, 1998-1999: killed or missing")
     expect(chart).not_to_have_attribute("data-revision", before)
@@ -498,11 +499,7 @@ def test_stability_widgets_answer_a_student(page, lab, screenshot_dir):
     expect(predict).to_contain_text("KFOR and the US troops in it")
     expect(closed).to_have_count(8)
 
-    troops = _explorer(page, "Period")
-    troops.scroll_into_view_if_needed()
-    chart = troops.locator(".balkans-vega").first
-    before = chart.get_attribute("data-revision")
-    jupyter.choose(troops, "Period", "IFOR, SFOR and EUFOR")
+    troops, chart, before = choose_in_explorer(page, "Period", "Period", "IFOR, SFOR and EUFOR")
     expect(troops.locator('[role="status"]').first).to_contain_text("IFOR, SFOR and EUFOR in Bosnia and Herzegovina")
     expect(chart).not_to_have_attribute("data-revision", before)
     assert_drawn(chart)
