@@ -405,8 +405,9 @@ class Decision(_Exercise):
     """
 
     def __init__(self, q: Question, journal: Journal | None = None):
+        # max-content, as in Choice: a long option stays on one line instead of overlapping the next
         self.control = w.RadioButtons(options=[(o.text, o.key) for o in q.options], value=None,
-                                      description="My decision:", style=STYLE, layout=WIDE)
+                                      description="My decision:", style=STYLE, layout=w.Layout(width="max-content"))
         self.reason = w.Textarea(placeholder="Why this response? What do you expect it to achieve, and what might go wrong?",
                                  description="My reason:", style=STYLE, layout=w.Layout(width="90%", height="90px"))
         self.save_button = w.Button(description="Save my decision", button_style="primary",
