@@ -14,7 +14,7 @@ import pandas as pd
 
 from . import analysis, charts, continuity, data, history, russia, tables, vega, vega_charts
 from .guard import reported
-from .widgets import CONTROL_STYLE, FULL_WIDTH, live_text
+from .widgets import CONTROL_STYLE, FULL_WIDTH, administration_dropdown, live_text
 
 
 def _grid_table(cells, measure_words: str) -> str:
@@ -94,10 +94,7 @@ class RussiaExplorer(w.VBox):
     def __init__(self, administration: str = "all", kind: str = "all", arena: str = "all"):
         every = russia.measures()
         by_term = every["administration"].astype(str).value_counts()
-        self.administration = w.Dropdown(
-            options=[("All administrations", "all")] + [(f"{label} ({by_term[a]})", a) for a, label
-                                                         in analysis.administration_labels().items() if by_term.get(a)],
-            value=administration, description="Administration:", style=CONTROL_STYLE)
+        self.administration = administration_dropdown(by_term, administration)
         by_kind = every["kind"].value_counts()
         self.kind = w.Dropdown(options=[("All kinds", "all")] + [(f"{words} ({by_kind[k]})", k) for k, words
                                                                   in russia.KINDS.items() if by_kind.get(k)],
@@ -243,10 +240,7 @@ class SanctionsExplorer(w.VBox):
         self.country = country
         every = sanctions_shown(country)
         by_term = every["administration"].astype(str).value_counts()
-        self.administration = w.Dropdown(
-            options=[("All administrations", "all")] + [(f"{label} ({by_term[a]})", a) for a, label
-                                                         in analysis.administration_labels().items() if by_term.get(a)],
-            value=administration, description="Administration:", style=CONTROL_STYLE)
+        self.administration = administration_dropdown(by_term, administration)
         by_action = every["action"].value_counts()
         self.action = w.Dropdown(options=[("Every kind of action", "all")] + [
             (f"{vega_charts.SANCTION_LANES[a].capitalize()} ({by_action[a]})", a) for a in SANCTION_WORDS

@@ -20,6 +20,14 @@ FULL_WIDTH = w.Layout(width="100%")
 CONTROL_STYLE = {"description_width": "initial"}
 
 
+def administration_dropdown(counts, value: str = "all") -> w.Dropdown:
+    """Administrations that have rows, in office order, each with its count (the chosen one is always offered)."""
+    options = [("All administrations", "all")] + [(f"{label} ({counts.get(a, 0)})", a) for a, label
+                                                   in analysis.administration_labels().items()
+                                                   if counts.get(a, 0) or a == value]
+    return w.Dropdown(options=options, value=value, description="Administration:", style=CONTROL_STYLE)
+
+
 def live_text(text: str) -> str:
     """Text announced by screen readers when it changes."""
     return f'<div role="status" aria-live="polite">{html.escape(text)}</div>'
@@ -155,11 +163,7 @@ class EventsExplorer(w.VBox):
                                                    if counts.get(code, 0) or code == country],
             value=country, description="Country:", style=CONTROL_STYLE)
         by_term = claim_events["administration"].astype(str).value_counts()
-        self.administration = w.Dropdown(
-            options=[("All administrations", "all")] + [(f"{label} ({by_term[a]})", a) for a, label
-                                                         in analysis.administration_labels().items()
-                                                         if by_term.get(a, 0) or a == administration],
-            value=administration, description="Administration:", style=CONTROL_STYLE)
+        self.administration = administration_dropdown(by_term, administration)
         pillars = data.dataset_info("policy_events")["schema"]["fields"]
         pillar_names = next(f for f in pillars if f["name"] == "pillar")["constraints"]["enum"]
         by_area = claim_events["pillar"].astype(str).value_counts()
