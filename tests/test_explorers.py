@@ -1,6 +1,6 @@
 """Any sequence of changes to any explorer's controls leaves it consistent: never an exception.
 
-Property-based (Hypothesis): for every explorer in helpers.widgets and helpers.term_explorers (found by its `controls()`
+Property-based (Hypothesis): for every explorer in helpers.widgets, helpers.term_explorers and helpers.eu_explorers (found by its `controls()`
 method, so a new explorer is covered without editing this file), random sequences of settings
 must give a summary that agrees with the controls, a chart or the empty-state message, and no
 error. This is the test that would have caught the Croatia filter failing silently.
@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import term_explorers, widgets
+from helpers import eu_explorers, term_explorers, widgets
 
 BUILDERS = {  # how a notebook builds each explorer; every explorer class must appear here
     widgets.RecognitionExplorer: [dict(), dict(show_map=False)],
@@ -29,8 +29,11 @@ BUILDERS = {  # how a notebook builds each explorer; every explorer class must a
     term_explorers.SanctionsExplorer: [dict(), dict(country="MKD")],
     term_explorers.HumanCostExplorer: [dict(), dict(war="Kosovo War")],
     term_explorers.TroopsExplorer: [dict()],
+    eu_explorers.AccessionExplorer: [dict(), dict(align="calendar")],
+    eu_explorers.ChaptersExplorer: [dict()],
+    eu_explorers.ScenarioExplorer: [dict(), dict(country="BIH")],
 }
-MODULES = (widgets, term_explorers)
+MODULES = (widgets, term_explorers, eu_explorers)
 
 
 def test_every_explorer_is_covered():
@@ -45,6 +48,8 @@ def choices(control) -> list:
             else list(control.options)
     if isinstance(control, w.IntSlider):
         return list(range(control.min, control.max + 1))
+    if isinstance(control, w.FloatSlider):
+        return [round(control.min + i * control.step, 1) for i in range(round((control.max - control.min) / control.step) + 1)]
     raise TypeError(f"no strategy for {type(control).__name__}: teach choices() about it")
 
 
