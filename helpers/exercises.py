@@ -65,8 +65,9 @@ def usable_answer(q: Question):
         "number": lambda v: parse_number(v.get("answer")) is not None,
         "reflection": lambda v: isinstance(v.get("text"), str) and bool(v["text"].strip()),
         "decision": lambda v: q.option(str(v.get("answer"))) is not None and isinstance(v.get("text"), str),
-        "coding": lambda v: all(isinstance(v.get(i), dict) and v[i].get("substance") in SUBSTANCE_CHOICES
-                                and v[i].get("tone") in TONE_CHOICES for i in q.items),
+        "coding": lambda v: all(q.option(str(v.get(i))) is not None for i in q.items) if q.options else
+        all(isinstance(v.get(i), dict) and v[i].get("substance") in SUBSTANCE_CHOICES
+            and v[i].get("tone") in TONE_CHOICES for i in q.items),
     }
     return lambda value: isinstance(value, dict) and checks[q.kind](value)
 
@@ -397,6 +398,63 @@ class Coding(_Exercise):
         self.comparison.value = (f"{table}<p>{html.escape(self.question.explanation)}</p>")
 
 
+class Sorting(_Exercise):
+    """The student sorts a few events into the question's options, then sees our sorting with a reason for each."""
+
+    def __init__(self, q: Question, journal: Journal | None = None):
+        self.items = questions.our_sorting(q)
+        self.choices: dict[str, w.RadioButtons] = {}
+        rows = []
+        for number, item in enumerate(self.items.itertuples(), start=1):
+            choice = w.RadioButtons(options=[(o.text, o.key) for o in q.options], value=None,
+                                    description=f"Item {number}:", style=STYLE, layout=WIDE)
+            self.choices[item.item_id] = choice
+            rows += [w.HTML(f"<p><b>{number}. {html.escape(item.when)}, {html.escape(item.label)}:</b> "
+                            f"{html.escape(item.text)}</p>", layout=WIDE), choice]
+        self.save_button = w.Button(description="Save my sorting", button_style="primary",
+                                    tooltip="Save your sorting; ours is shown after this")
+        self.save_button.on_click(lambda _b: self.keep())
+        self.comparison = w.HTML(layout=WIDE)
+        super().__init__(q, [_prompt(q)] + rows + [self.save_button], journal, tail=(self.comparison,))
+        earlier = self.earlier()
+        if earlier is not None:
+            for item_id, choice in self.choices.items():
+                choice.value = earlier[item_id]
+            self._show_comparison(note="(You saved this sorting in an earlier session.)")
+
+    def sorting(self) -> dict:
+        return {item_id: choice.value for item_id, choice in self.choices.items()}
+
+    @reported
+    def keep(self) -> bool:
+        sorting = self.sorting()
+        if None in sorting.values():
+            self.feedback.value = status_html("Sort every item before you save.", False)
+            return False
+        self.save(sorting)
+        self._show_comparison()
+        return True
+
+    def _show_comparison(self, note: str = "") -> None:
+        for choice in self.choices.values():
+            choice.disabled = True
+        self.save_button.disabled = True
+        mine, rows, agree = self.sorting(), [], 0
+        for item in self.items.itertuples():
+            same = mine[item.item_id] == item.code
+            agree += same
+            rows.append([html.escape(item.when), html.escape(item.label),
+                         html.escape(self.question.option(mine[item.item_id]).text),
+                         f"<b>{html.escape(self.question.option(item.code).text)}</b>{'' if same else ' (differs)'}"
+                         f"<br><small>{html.escape(tables.named(item.reason))}</small>"])
+        self.feedback.value = status_html(
+            f"Saved. You and we sorted {agree} of {len(self.items)} items the same way. {note}".strip()) \
+            + self.journal_notice()
+        self.comparison.value = (tables.html_table("Your sorting beside ours, with our reason for each",
+                                                   ["When", "What", "Yours", "Ours, and why"], rows)
+                                 + f"<p>{html.escape(self.question.explanation)}</p>")
+
+
 class Decision(_Exercise):
     """A decision point: the student picks a response and says why; then what each option needs and what was done.
 
@@ -501,6 +559,8 @@ def ask(question_id: str, journal: Journal | None = None) -> _Exercise:
     q = questions.question(question_id)
     if q.kind == "prediction" and q.items:  # a pick among administrations, not a number
         return PickPrediction(q, journal)
+    if q.kind == "coding" and q.options:  # sorted into the question's options, not coded for substance and tone
+        return Sorting(q, journal)
     return WIDGETS[q.kind](q, journal)
 
 

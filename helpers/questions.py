@@ -135,7 +135,38 @@ def problems(questions: dict[str, Question] | None = None) -> list[str]:
             found += [f"{q.question_id}: option {o.key} has no feedback" for o in q.options if not o.feedback]
         if q.kind == "coding" and not q.items:
             found.append(f"{q.question_id}: a coding question needs items (event ids)")
+        if q.kind == "coding" and q.options:  # sorted into the options: each item needs our code and reason
+            ours = our_sorting(q)
+            found += [f"{q.question_id}: item {i} has no row in data/item_codings.csv" for i in q.items
+                      if i not in set(ours.loc[ours["code"] != "", "item_id"])]
+            found += [f"{q.question_id}: our code for {r.item_id} is not one of its options" for r in ours.itertuples()
+                      if r.code and q.option(r.code) is None]
     return found
+
+
+# What a sorting question sorts, and how we sorted it ---------------------------------------
+
+ITEM_TABLES = {"CE": ("context_events", "context_id", "short_label"), "TI": ("ties", "tie_id", "partner")}
+
+
+def our_sorting(q: Question):
+    """The items of a sorting question (coding with options), in its order: when, label, text, our code, reason."""
+    import pandas as pd
+
+    from .charts import format_date
+
+    codings = data.load("item_codings")
+    codings = codings[codings["question_id"] == q.question_id].set_index("item_id")
+    rows = []
+    for item in q.items:
+        table, key, label = ITEM_TABLES[item[:2]]
+        found = data.load(table)
+        row = found[found[key] == item].iloc[0]
+        rows.append({"item_id": item, "when": format_date(row["date"], str(row["date_precision"])),
+                     "label": str(row[label]), "text": str(row["summary"]),
+                     "code": str(codings.loc[item, "code"]) if item in codings.index else "",
+                     "reason": str(codings.loc[item, "reason"]) if item in codings.index else ""})
+    return pd.DataFrame(rows, columns=["item_id", "when", "label", "text", "code", "reason"])
 
 
 # Checking an answer ---------------------------------------------------------------------

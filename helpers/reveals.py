@@ -12,7 +12,7 @@ import html
 
 import pandas as pd
 
-from . import analysis, charts, congress, continuity, data, history, tables
+from . import accession, analysis, charts, congress, continuity, data, eu_explorers, history, partners, tables
 from .questions import Figure
 
 
@@ -154,7 +154,46 @@ def kfor_html() -> str:
                              ["When", "KFOR in all", "US troops", "Source"], rows)
 
 
+def north_macedonia_wait() -> int:
+    """Whole years North Macedonia has waited since it applied (to the end of our record)."""
+    return int(accession.years_waited("MKD"))
+
+
+def waits_compared_html() -> str:
+    """The reveal: the six's waits beside Croatia's and Poland's, each step in years, with sources."""
+    countries = accession.WESTERN_BALKANS + ("HRV", "POL")
+    return (eu_explorers.waits_table(countries, "Years from application to each step, to November 2026")
+            + "<p>" + html.escape(eu_explorers.waits_sentence(accession.waits(countries))) + "</p>")
+
+
+def wb6_eu_export_share() -> float:
+    """The EU's share of the six economies' goods exports in 2019, as Eurostat gave it."""
+    return float(partners.shares("WB6", "exports", "2019").set_index("partner").loc["EU", "share"])
+
+
+def wb6_partners_html() -> str:
+    """The reveal: each partner's share of the six's exports and imports in 2019, with what is left out."""
+    rows = []
+    for flow in ("exports", "imports"):
+        for r in partners.shares("WB6", flow, "2019").itertuples():
+            rows.append([flow, html.escape(r.partner), f"{r.share:g}%", html.escape(r.what),
+                         tables.source_cell(r.source_id, r.alt_source_id)])
+    return (tables.html_table("The six economies' goods trade in 2019, by partner", ["Flow", "Partner", "Share",
+                                                                                      "What is counted", "Source"], rows)
+            + "<p>Russia's and the United States' shares are not given in this source: each is below the partners "
+              "it names, not zero. The explorer below has each country's figures.</p>")
+
+
+def bar_boljare_eur() -> float:
+    """The Bar-Boljare loan in euros at the ECB rate of its signing day (our conversion, shown in the table)."""
+    row = data.load("investment_projects").set_index("project_id").loc["inv-mne-bar-boljare-2014"]
+    return round(float(row["amount_original"]) / float(row["conversion_rate"]), 1)
+
+
 ANSWERS = {
+    "north_macedonia_wait": north_macedonia_wait,
+    "wb6_eu_export_share": wb6_eu_export_share,
+    "bar_boljare_eur": bar_boljare_eur,
     "kfor_us_figures": kfor_us_figures,
     "bosnia_death_figures": history.bosnia_death_figures,
     "bih_continues_of_ten": bih_continues_of_ten,
@@ -164,6 +203,8 @@ ANSWERS = {
     "eu_non_recognising_count": eu_non_recognising_count,
 }
 REVEALS = {
+    "waits_compared": waits_compared_html,
+    "wb6_partners": wb6_partners_html,
     "kfor": kfor_html,
     "north_kosovo_precedents": lambda: tables.crisis_table("What past administrations did in comparable moments"),
     "bosnia_deaths": bosnia_deaths_html,

@@ -19,8 +19,36 @@ def test_the_bank_is_consistent_and_every_computed_answer_and_reveal_exists():
             assert reveals.answer(q.answer_from) is not None
         if q.reveal:
             assert reveals.reveal_html(q.reveal)
-        if q.kind == "coding":
+        if q.kind == "coding" and q.options:  # a sorting: every item found, each with our code
+            assert list(questions.our_sorting(q)["item_id"]) == list(q.items)
+        elif q.kind == "coding":
             assert len(analysis.events_by_id(list(q.items))) == len(q.items)
+
+
+def test_a_sorting_compares_with_ours_only_after_every_item_is_sorted(journal_file):
+    journal = Journal(journal_file)
+    widget = exercises.ask("05.code-holds", journal=journal)
+    assert isinstance(widget, exercises.Sorting) and widget.comparison.value == ""
+    ours = questions.our_sorting(questions.question("05.code-holds")).set_index("item_id")["code"]
+    first, *rest = widget.choices
+    widget.choices[first].value = ours[first]
+    widget.save_button.click()
+    assert "Sort every item" in widget.feedback.value and journal.latest("coding", "05.code-holds") is None
+    for item in rest:  # every other item sorted differently from us
+        widget.choices[item].value = next(o.key for o in widget.question.options if o.key != ours[item])
+    widget.save_button.click()
+    assert f"sorted 1 of {len(ours)} items the same way" in widget.feedback.value
+    assert widget.comparison.value.count("(differs)") == len(ours) - 1
+    saved = journal.latest("coding", "05.code-holds")
+    assert saved[first] == ours[first] and all(widget.choices[i].disabled for i in widget.choices)
+    again = exercises.ask("05.code-holds", journal=journal)  # a restart shows the saved sorting, locked
+    assert again.sorting() == saved and again.save_button.disabled
+
+
+def test_a_sorting_without_our_code_for_an_item_is_a_problem_of_the_bank():
+    q = questions.question("06.code-ties")
+    broken = questions.Question(**{**q.__dict__, "items": q.items + ("TI001",)})
+    assert questions.problems({q.question_id: broken}) == ["06.code-ties: item TI001 has no row in data/item_codings.csv"]
 
 
 def test_a_duplicate_question_id_is_rejected(data_copy):
