@@ -24,6 +24,8 @@ PARTNER_COLOURS = {"EU": OKABE_ITO["blue"], "China": OKABE_ITO["vermillion"], "R
                    "United States": OKABE_ITO["green"], "Western Balkans (CEFTA)": OKABE_ITO["sky_blue"],
                    "NATO": OKABE_ITO["purple"]}
 LEGEND = {"orient": "bottom", "direction": "horizontal", "title": None}
+# Answers can be many and long: in columns, so a legend never grows wider than the chart.
+OPINION_LEGEND = {"orient": "bottom", "direction": "horizontal", "columns": 3, "labelLimit": 260, "title": None}
 
 
 def _essay_band() -> dict:
@@ -42,7 +44,7 @@ def _essay_note() -> dict:
             "encoding": {"x": {"field": "end", "type": "temporal"}}}
 
 
-def timeline_spec(align: str, rows: list[dict], spans: list[dict], countries: int) -> dict:
+def timeline_spec(align: str, rows: list[dict], spans: list[dict], countries: int, essay: bool = True) -> dict:
     """Each country's steps to membership: on the calendar ('calendar') or in years since it applied ('years')."""
     if align == "calendar":
         x = {"field": "date", "type": "temporal", "title": "Year", "axis": {"format": "%Y", "labelOverlap": True}}
@@ -59,7 +61,7 @@ def timeline_spec(align: str, rows: list[dict], spans: list[dict], countries: in
         {"data": {"name": "spans"}, "mark": {"type": "rule", "strokeWidth": 2, "color": "#555"},
          "encoding": {"x": span_x, "x2": x_end, "y": y,
                       "strokeDash": {"field": "state", "type": "nominal", "title": None, "legend": LEGEND,
-                                     "scale": {"domain": ["member", "still waiting (to November 2026)"],
+                                     "scale": {"domain": ["member", "still waiting"],
                                                "range": [[1, 0], [4, 3]]}},
                       "tooltip": [{"field": "country", "title": "Country"}, {"field": "state", "title": "State"},
                                   {"field": "label", "title": "Years from application"}]}},
@@ -74,11 +76,11 @@ def timeline_spec(align: str, rows: list[dict], spans: list[dict], countries: in
                                   {"field": "when", "title": "When"},
                                   {"field": "years", "title": "Years since applying", "format": ".1f"}]}},
     ]
-    if align == "calendar":
+    dated = align == "calendar" and essay  # the essay's band only where a line reaches it
+    if dated:
         layers = [_essay_band(), _essay_note()] + layers
     subtitle = ("Each line runs from the application to membership, or (dashed) to November 2026 for a country still "
-                "waiting.", "Shapes mark each step." + (" Shaded band: when the essay was written." if align ==
-                                                        "calendar" else ""))
+                "waiting.", "Shapes mark each step." + (" Shaded band: when the essay was written." if dated else ""))
     return {"$schema": VEGA_LITE_SCHEMA, "width": "container", "autosize": FIT, "config": FONT,
             "height": max(120, 28 * countries),
             "title": {"text": "The road to EU membership" + (" on the calendar" if align == "calendar"
@@ -186,9 +188,9 @@ def opinion_spec(rows: list[dict]) -> dict:
                       {"data": {"name": "answers"},
                        "mark": {"type": "point", "filled": True, "size": 70, "stroke": "black", "strokeWidth": 0.4},
                        "encoding": {"x": x, "y": y,
-                                    "color": {"field": "series", "type": "nominal", "legend": LEGEND,
+                                    "color": {"field": "series", "type": "nominal", "legend": OPINION_LEGEND,
                                               "scale": {"range": palette}},
-                                    "shape": {"field": "series", "type": "nominal", "legend": LEGEND,
+                                    "shape": {"field": "series", "type": "nominal", "legend": OPINION_LEGEND,
                                               "scale": {"range": shapes}},
                                     "tooltip": [{"field": "series", "title": "Answer"},
                                                 {"field": "when", "title": "Fieldwork"},

@@ -40,7 +40,7 @@ def timeline_rows(countries) -> tuple[list[dict], list[dict]]:
         wait = waits.loc[code]
         end = own["accession"] if "accession" in own else accession.AS_OF
         spans.append({"country": wait["country_name"], "order": order.index(code),
-                      "state": "still waiting (to November 2026)" if wait["waiting"] else "member",
+                      "state": "still waiting" if wait["waiting"] else "member",
                       "start_date": f"{own['application']:%Y-%m-%d}", "end_date": f"{end:%Y-%m-%d}",
                       "start_years": 0, "end_years": round(wait["years_waited"], 2),
                       "label": f"{wait['years_waited']:.1f}"})
@@ -78,8 +78,11 @@ def waits_table(countries, caption: str) -> str:
         rows.append([html.escape(r.country_name), html.escape(r.applied), _years(r.to_candidate_status),
                      _years(r.to_negotiations_opened), _years(r.to_accession) or
                      f"not yet: {r.years_waited:.1f} years so far", sources])
-    return tables.html_table(caption, ["Country", "Applied", "Candidate after (years)",
-                                       "Negotiations opened after (years)", "Joined after (years)", "Sources"], rows)
+    return (tables.html_table(caption, ["Country", "Applied", "Candidate after (years)",
+                                        "Negotiations opened after (years)", "Joined after (years)", "Sources"], rows)
+            + "<p><small>An empty cell is a step not reached yet, or one that did not exist then: there was no formal "
+              "candidate status before the late 1990s (each row's note in <code>data/eu_accession.csv</code> says "
+              "which).</small></p>")
 
 
 class AccessionExplorer(w.VBox):
@@ -93,10 +96,10 @@ class AccessionExplorer(w.VBox):
         self.extra = w.Dropdown(options=[("(none)", NONE)] + [(name, code) for code, name in offered.items()],
                                 value=extra, description="Add a country:", style=CONTROL_STYLE)
         self.align = w.ToggleButtons(options=[(label, key) for key, label in ALIGNMENTS.items()], value=align,
-                                     description="Line them up:", style=CONTROL_STYLE)
+                                     description="Line them up:", style={**CONTROL_STYLE, "button_width": "auto"})
         self.summary = w.HTML(layout=FULL_WIDTH)
         points, spans = timeline_rows(self.countries())
-        self.chart = vega.VegaChart(eu_charts.timeline_spec(align, points, spans, len(spans)))
+        self.chart = vega.VegaChart(eu_charts.timeline_spec(align, points, spans, len(spans)))  # redrawn in update
         self.table = w.HTML(layout=FULL_WIDTH)
         self.state: dict = {}
         for control in (self.group, self.extra, self.align):
@@ -117,7 +120,8 @@ class AccessionExplorer(w.VBox):
         countries = self.countries()
         points, spans = timeline_rows(countries)
         sentence = waits_sentence(accession.waits(countries))
-        spec = eu_charts.timeline_spec(self.align.value, points, spans, len(spans))
+        spec = eu_charts.timeline_spec(self.align.value, points, spans, len(spans),
+                                       essay=any(span["state"] == "still waiting" for span in spans))
         description = f"Chart, {spec['title']['text']}. {sentence}"
         if spec != self.chart.spec:
             self.chart.spec = spec

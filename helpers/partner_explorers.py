@@ -22,8 +22,8 @@ def share_rows(shown: pd.DataFrame, unit: str) -> list[dict]:
              "label": f"{r.share:,.1f}%" if unit == "%" else f"€{r.share:,.0f}m"} for r in shown.itertuples()]
 
 
-def _bars_spec(unit: str) -> dict:
-    spec = eu_charts.shares_spec([])
+def _bars_spec(unit: str, rows: list[dict]) -> dict:
+    spec = eu_charts.shares_spec(rows)
     if unit != "%":  # money has no fixed top: the axis fits the largest figure shown
         for layer in spec["layer"]:
             layer["encoding"]["x"] = {**layer["encoding"]["x"], "title": "EUR million", "scale": {"domainMin": 0}}
@@ -44,7 +44,9 @@ class PartnersExplorer(w.VBox):
                                  + [(p, p) for p in partners.all_periods()], value=period,
                                  description="Year or period:", style=CONTROL_STYLE)
         self.summary = w.HTML(layout=FULL_WIDTH)
-        self.chart = vega.VegaChart(_bars_spec(partners.MEASURES[measure][1]))
+        self.unit = partners.MEASURES[measure][1]  # the axis the chart is drawn with: a share or money
+        self.chart = vega.VegaChart(_bars_spec(self.unit, share_rows(partners.shares(country, measure, period),
+                                                                     self.unit)))
         self.table = w.HTML(layout=FULL_WIDTH)
         self.state: dict = {}
         for control in (self.country, self.measure, self.period):
@@ -63,14 +65,17 @@ class PartnersExplorer(w.VBox):
         shown = partners.shares(country, measure, period)
         label = shown["period"].iloc[0] if not shown.empty else self.period.label
         sentence = partners.shares_sentence(country, measure, shown, label)
-        spec = _bars_spec(unit)
-        if spec != self.chart.spec:
-            self.chart.spec = spec
+        rows = share_rows(shown, unit)
+        if rows and unit != self.unit:  # a money axis or a share axis, drawn anew with its rows
+            self.unit = unit
+            self.chart.spec = _bars_spec(unit, rows)
         heading = f"{self.country.label}, {label}: {partners.MEASURES[measure][0].lower()}"
-        self.chart.update(params={"heading": heading}, datasets={"shares": share_rows(shown, unit)},
-                          description=f"Bar chart. {sentence}")
-        if shown.empty:
+        if shown.empty:  # hidden, and never sent no rows: an empty chart can lay itself out without limit
+            self.chart.update(description=f"Bar chart. {sentence}")
             self.chart.clear()
+        else:
+            self.chart.update(params={"heading": heading}, datasets={"shares": rows},
+                              description=f"Bar chart. {sentence}")
         self.summary.value = live_text(sentence)
         self.table.value = "" if shown.empty else tables.html_table(
             "Each figure, what it counts, and its source", ["Partner", "Figure", "What is counted", "Source"],
@@ -188,6 +193,13 @@ def ties_explorer(**settings) -> TiesExplorer:
     return TiesExplorer(**settings)
 
 
+def opinion_rows(series: pd.DataFrame) -> list[dict]:
+    """The chart's rows: one point per answer of each dated poll."""
+    return [{"series": r.answer, "date": f"{r.date:%Y-%m-%d}", "when": r.when, "percent": float(r.percent),
+             "pollster": r.pollster, "sample": "" if pd.isna(r.sample_size) else f"{int(r.sample_size):,}"}
+            for r in series.itertuples() if not pd.isna(r.date)]
+
+
 class OpinionExplorer(w.VBox):
     """One poll question, worded one way by one pollster, in one country: its answers over time."""
 
@@ -198,7 +210,9 @@ class OpinionExplorer(w.VBox):
                                    layout=w.Layout(width="95%"))
         self._fill_questions(question)
         self.summary = w.HTML(layout=FULL_WIDTH)
-        self.chart = vega.VegaChart(eu_charts.opinion_spec([]))
+        # Drawn first with rows: a time axis with no rows at all lays the chart out infinitely tall.
+        self.chart = vega.VegaChart(eu_charts.opinion_spec(opinion_rows(
+            partners.poll_series(self.country.value, self.question.value))))
         self.table = w.HTML(layout=FULL_WIDTH)
         self.state: dict = {}
         self._refilling = False
@@ -232,17 +246,15 @@ class OpinionExplorer(w.VBox):
         pollster, wording = self.question.value.split("|", 1)
         dated = series[series["date"].notna()]
         polls = series["poll_id"].nunique()
-        sentence = (f"{self.country.label}: {pollster}, “{wording}”. {polls} poll{'s' if polls > 1 else ''}; "
+        sentence = (f"{self.country.label}: {pollster}, “{wording.strip(chr(34))}”. {polls} poll{'s' if polls > 1 else ''}; "
                     + "; ".join(f"{w}: " + ", ".join(f"{r.answer} {r.percent:g}%" for r in rows.itertuples())
                                 for w, rows in series.groupby("when", sort=False)) + ".")
-        self.chart.update(params={"heading": f"{self.country.label}: {wording}"[:110]},
-                          datasets={"answers": [{"series": r.answer, "date": f"{r.date:%Y-%m-%d}", "when": r.when,
-                                                 "percent": float(r.percent), "pollster": r.pollster,
-                                                 "sample": "" if pd.isna(r.sample_size) else f"{int(r.sample_size):,}"}
-                                                for r in dated.itertuples()]},
-                          description=f"Chart. {sentence}")
-        if dated.empty:
+        if dated.empty:  # hidden, and never sent no rows (see __init__)
+            self.chart.update(description=f"Chart. {sentence}")
             self.chart.clear()
+        else:
+            self.chart.update(params={"heading": f"{self.country.label}: {wording.strip(chr(34))}"[:110]},
+                              datasets={"answers": opinion_rows(series)}, description=f"Chart. {sentence}")
         self.summary.value = live_text(sentence)
         self.table.value = tables.html_table(
             "Each answer, with the poll's fieldwork, sample and source",

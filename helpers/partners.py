@@ -22,6 +22,7 @@ MEASURES = {  # key -> (words, unit)
     "fdi_share": ("Direct investment: share from each partner", "%"),
 }
 LATEST = "latest"
+FOUR = ("EU", "China", "Russia", "United States")
 FDI_MEASURES = {"fdi_eur": ("inflow_eur_million", "cumulative_inflow_eur_million"),
                 "fdi_share": ("inflow_share_percent", "cumulative_inflow_share_percent")}
 
@@ -70,8 +71,9 @@ def shares(country: str, measure: str, period: str = LATEST) -> pd.DataFrame:
     table = figures(country, measure)
     if table.empty:
         return table
-    if period == LATEST:
-        period = periods(country, measure)[-1]
+    if period == LATEST:  # the latest period that names at least one of the four partners the claim is about
+        named = table[table["partner"].isin(FOUR)]
+        period = (named if not named.empty else table).sort_values("order")["period"].iloc[-1]
     return table[table["period"] == period].sort_values("share", ascending=False).reset_index(drop=True)
 
 
@@ -85,9 +87,13 @@ def shares_sentence(country: str, measure: str, shown: pd.DataFrame, period: str
                 + (f"Periods with figures: {', '.join(have)}." if have else "No period has figures for this."))
     figures_text = "; ".join(f"{r.partner} {r.share:,.1f}{'%' if unit == '%' else ' million euros'}"
                              for r in shown.itertuples())
-    missing = [p for p in ("EU", "China", "Russia", "United States") if p not in set(shown["partner"])]
-    return (f"{where.capitalize() if where[0].islower() else where}, {shown['period'].iloc[0]}, {words.lower()}: "
-            f"{figures_text}." + (f" Not given by the source: {', '.join(missing)}." if missing else ""))
+    missing = [p for p in FOUR if p not in set(shown["partner"])]
+    # Different sources, or a note that says a figure covers only part of the trade: not like for like.
+    mixed = shown["source_id"].nunique() > 1 or shown["what"].str.contains("only|not comparable", case=False).any()
+    return (f"{where[0].upper() + where[1:]}, {shown['period'].iloc[0]}, {words[0].lower() + words[1:]}: "
+            f"{figures_text}." + (f" Not given by the source: {', '.join(missing)}." if missing else "")
+            + (" The figures do not all count the same thing: read 'What is counted' in the table before comparing "
+               "them." if mixed else ""))
 
 
 # Projects ---------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))
 # test must notice: a missing front-end extension shows zero).
 EXPECTED_WIDGETS = {"00_start_here.ipynb": 0, "01_who_makes_policy.ipynb": 17, "02_continuity.ipynb": 20,
                     "03_serbia_kosovo.ipynb": 18, "04_bosnia_dayton.ipynb": 14,
+                    "05_europes_long_wait.ipynb": 21, "06_the_vacuum.ipynb": 18,
                     "07_stability_and_intervention.ipynb": 18,
                     "08_history_as_warning.ipynb": 16, "glossary.ipynb": 0}
 
@@ -30,7 +31,9 @@ def answers_of(notebook: str) -> list[str]:
     found += list(points[points["notebook"] == notebook]["text"].str[:60])  # our reading comes after the student's
     for q in questions.for_notebook(notebook):
         found += [q.explanation[:60], q.hint[:60]] + [o.feedback[:60] for o in q.options]
-        if q.kind == "coding":
+        if q.kind == "coding" and q.options:  # a sorting: our reasons come after the student's
+            found += [r[:60] for r in questions.our_sorting(q)["reason"]]
+        elif q.kind == "coding":
             found += [tables.named(r)[:60] for r in analysis.events_by_id(list(q.items))["substance_rationale"]]
     if notebook == "01_who_makes_policy.ipynb":
         from helpers import congress
@@ -68,6 +71,9 @@ def test_run_all_without_errors_and_widgets_render(page, lab, notebook, screensh
                                arg=expected, timeout=60_000)
     assert page.locator(".jp-OutputArea-output > .jupyter-widgets").count() == expected
     assert jupyter.output_problems(page) == []
+    # A chart laid out without rows can grow without limit (Vega pads it to the largest number): none may.
+    heights = page.locator(".balkans-vega").evaluate_all("charts => charts.map(c => c.getBoundingClientRect().height)")
+    assert max(heights, default=0) < 2000, heights
     # Run All shows no answer before the student has committed to one.
     text = page.locator(".jp-NotebookPanel").first.evaluate("e => e.textContent")
     assert [answer for answer in answers_of(notebook) if answer in text] == []
@@ -159,6 +165,23 @@ def check_wrong_then_right(page, prompt: str, wrong: str, wrong_says: str, right
     choice.locator("label", has_text=right).click()
     choice.locator("button", has_text="Check my answer").click()
     expect(choice.locator('[role="status"]')).to_contain_text("Right")
+
+
+def save_a_sorting(page, closed, prompt: str) -> None:
+    """Sort every item into the first option, save, and check that ours appears and every gate opens."""
+    sorting = _exercise(page, prompt)
+    save = sorting.locator("button", has_text="Save my sorting")
+    save.scroll_into_view_if_needed()
+    # The button of a long exercise can sit under JupyterLab's status bar, which then takes the pointer:
+    # the click is sent to the button itself, as a keyboard user's Enter would be.
+    save.dispatch_event("click")
+    expect(sorting.locator('[role="status"]')).to_contain_text("Sort every item")
+    for group in sorting.locator(".widget-radio").all():
+        group.locator(".widget-radio-box label").first.click()
+    save.scroll_into_view_if_needed()
+    save.dispatch_event("click")
+    expect(sorting).to_contain_text("Your sorting beside ours")
+    expect(closed).to_have_count(0)
 
 
 def save_a_coding(page, closed, choice: int) -> None:
@@ -520,3 +543,93 @@ def test_stability_widgets_answer_a_student(page, lab, screenshot_dir):
     check_wrong_then_right(page, "Who would have to act for US troops to leave KFOR?",
                            "Kosovo's government.", "does not decide US deployments", "The President, as commander in chief")
     rate_and_check_journal(page, lab, shots, {"C10": "3: mixed"}, ('"07.kfor-us"', '"07.north-decision"', "Deterrence comes first here."))
+
+
+def test_long_wait_widgets_answer_a_student(page, lab, screenshot_dir):
+    shots, closed = start_as_a_new_student(page, lab, screenshot_dir, "05_europes_long_wait.ipynb", gates=9)
+
+    predict = lock_a_guess(page, "North Macedonia applied to join the EU in March 2004", "15", "Your guess, 15")
+    expect(predict).to_contain_text("Years from application to each step")
+    expect(closed).to_have_count(7)
+
+    # The road to membership: another group, then lined up on the calendar (a new spec, drawn again).
+    road, chart, before = choose_in_explorer(page, "Add a country", "Countries", "Other candidates")
+    status = road.locator('[role="status"]').first
+    expect(status).to_contain_text("Türkiye")
+    expect(chart).not_to_have_attribute("data-revision", before)
+    before = chart.get_attribute("data-revision")
+    road.locator("button", has_text="On the calendar").click()
+    expect(status).to_contain_text("On the calendar")
+    expect(chart).not_to_have_attribute("data-revision", before)
+    expect(chart.locator("svg")).to_contain_text("after the essay")
+    assert_drawn(chart)
+    road.screenshot(path=str(shots / "road-other-candidates-calendar.png"))
+
+    # The scenario: another country moves the slider to that country's pace, and the answer follows.
+    scenario = page.locator(".jp-OutputArea-output > .widget-vbox").filter(
+        has=page.locator(".widget-hslider .widget-label", has_text="Chapters closed a year")).first
+    scenario.scroll_into_view_if_needed()
+    chart = scenario.locator(".balkans-vega").first
+    before = chart.get_attribute("data-revision")
+    jupyter.choose(scenario, "Country", "Montenegro")
+    status = scenario.locator('[role="status"]').first
+    expect(status).to_contain_text("Montenegro's remaining")
+    expect(status).to_contain_text("not a forecast")
+    expect(chart).not_to_have_attribute("data-revision", before)
+    jupyter.choose(scenario, "Country", "Bosnia and Herzegovina")
+    expect(status).to_contain_text("has not opened negotiations")
+    scenario.screenshot(path=str(shots / "scenario-bosnia.png"))
+
+    save_a_sorting(page, closed, "Sort each of these six moments")
+    check_wrong_then_right(page, "Which one would weaken claim C8",
+                           "Montenegro signs an accession treaty in 2027.", "not one of the three countries",
+                           "Member states approved every step")
+    rate_and_check_journal(page, lab, shots, {"C7": "3: mixed", "C8": "4: mostly supports", "C12": "3: mixed"},
+                           ('"05.wait-years"', '"05.code-holds"'))
+
+
+def test_vacuum_widgets_answer_a_student(page, lab, screenshot_dir):
+    shots, closed = start_as_a_new_student(page, lab, screenshot_dir, "06_the_vacuum.ipynb", gates=8)
+
+    predict = lock_a_guess(page, "In 2019, what share of the six Western Balkan economies", "50", "Your guess, 50")
+    expect(predict).to_contain_text("goods trade in 2019, by partner")
+    expect(closed).to_have_count(6)
+
+    # Who trades and invests: Serbia's direct investment in euros, a new axis and new bars.
+    partners, chart, before = choose_in_explorer(page, "Measure", "Country", "Serbia")
+    status = partners.locator('[role="status"]').first
+    expect(status).to_contain_text("Serbia")
+    jupyter.choose(partners, "Measure", "Direct investment from each partner")
+    expect(status).to_contain_text("million euros")
+    expect(chart).not_to_have_attribute("data-revision", before)
+    assert_drawn(chart)
+    partners.screenshot(path=str(shots / "partners-serbia-fdi.png"))
+
+    # A conversion: wrong, then right; the projects table opens after it.
+    numeric = _exercise(page, "How many million euros is that?")
+    numeric.scroll_into_view_if_needed()
+    numeric.locator("input[type=text]").fill("1189")
+    numeric.locator("button", has_text="Check my answer").click()
+    expect(numeric.locator('[role="status"]')).to_contain_text("too high")
+    numeric.locator("input[type=text]").fill("749.3")
+    numeric.locator("button", has_text="Check my answer").click()
+    expect(numeric.locator('[role="status"]')).to_contain_text("Right")
+    projects = _explorer(page, "Kind of money")
+    jupyter.choose(projects, "Partner", "China")
+    expect(projects.locator('[role="status"]')).to_contain_text("projects (China)")
+    expect(projects.locator("table")).to_contain_text("per euro (ECB reference rate")
+
+    # Polls: another country gives another list of questions, and a chart of one of them.
+    polls, chart, before = choose_in_explorer(page, "Pollster and question", "Country", "Albania")
+    expect(polls.locator('[role="status"]').first).to_contain_text("Albania:")
+    expect(chart).not_to_have_attribute("data-revision", before)
+
+    ties = _explorer(page, "Kind of tie")
+    jupyter.choose(ties, "Partner", "China")
+    expect(ties.locator('[role="status"]')).to_contain_text("China 6")
+
+    save_a_sorting(page, closed, "Sort each of these six ties")
+    check_wrong_then_right(page, "Which one would weaken claim C9",
+                           "The EU is the region's largest trade partner by far.", "weakens 'vacuum' in trade",
+                           "Serbia's ties with Russia and China were as close before")
+    rate_and_check_journal(page, lab, shots, {"C9": "3: mixed"}, ('"06.eu-share"', '"06.code-ties"'))
