@@ -1,7 +1,7 @@
 # Two commands for a fresh machine with Python 3 and make:
 #   make lab    create .venv on first use, install everything, open JupyterLab on the start notebook
 #   make test   create .venv on first use, install everything, run every test
-#   make app NB=notebooks/02_continuity.ipynb   one notebook as an app for a projector (Voila: code hidden)
+#   make app    one notebook as an app for a projector (Voila: code hidden, widgets live); NB=notebooks/... picks it
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -64,12 +64,20 @@ $(HUB_STAMP): $(STAMP) binder/requirements.txt binder/postBuild tests/hub/make_s
 test: $(STAMP) browser hub-env
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
-# One notebook as an app for a projector: Voila runs it, shows text, charts and widgets, hides the code.
-NB ?= notebooks/02_continuity.ipynb
+# One notebook as an app for a projector: Voila runs it top to bottom and shows its text, charts
+# and live widgets, never its code. Loopback only, with a fresh random token (APP_TOKEN sets one).
+# A fresh journal each time (unless BALKANS_JOURNAL is set), so a class predicts anew each lesson.
+NB ?= notebooks/03_serbia_kosovo.ipynb
 APP_PORT ?= 8866
 app: $(STAMP)
-	@echo ""; echo "    The app opens at: http://127.0.0.1:$(APP_PORT)/   (stop with Ctrl-C)"; echo ""
-	$(BIN)/voila --no-browser --Voila.ip=127.0.0.1 --port=$(APP_PORT) "$(NB)"
+	@TOKEN=$${APP_TOKEN:-$$($(BIN)/python -c "import secrets; print(secrets.token_hex(24))")}; \
+	echo ""; \
+	echo "    Open the app at: http://127.0.0.1:$(APP_PORT)/?token=$$TOKEN"; \
+	echo "    (Stop with Ctrl-C. Another notebook: make app NB=notebooks/02_continuity.ipynb)"; \
+	echo ""; \
+	BALKANS_JOURNAL=$${BALKANS_JOURNAL:-$$(mktemp -d)/journal.json} \
+	$(BIN)/voila --no-browser --Voila.ip=127.0.0.1 --port=$(APP_PORT) --Voila.token=$$TOKEN \
+	  --Voila.port_retries=0 "$(NB)"
 
 # Figures, not tests (benchmarks/README.md): run on a quiet machine, one at a time.
 benchmarks: $(STAMP) browser
