@@ -43,6 +43,7 @@ SINGLEUSER = HUB_ENV / "student" / "bin" / "jupyterhub-singleuser"
 PROXY = HUB_ENV / "node_modules" / ".bin" / "configurable-http-proxy"
 NOTEBOOK = "notebooks/00_start_here.ipynb"
 TARGET = "balkans-claims"  # the folder nbgitpuller makes in each home, as in the README's link
+JOURNAL = "~/balkans-claims-journal.json"  # the README's c.Spawner.environment setting for the journal
 
 
 def why_no_hub() -> str | None:
@@ -84,8 +85,8 @@ class Student:
     token: str = ""
 
     @property
-    def journal(self) -> Path:  # where the helpers put it on Linux: platformdirs' user data directory
-        return self.home / ".local" / "share" / "balkans-claims" / "journal.json"
+    def journal(self) -> Path:  # where the README's hub setting puts it: in the home, beside the copy
+        return self.home / JOURNAL.removeprefix("~/")
 
 
 @contextmanager
@@ -139,6 +140,7 @@ class Hub:
     def config(self) -> str:
         environment = dict(line.split("=", 1) for line in
                            (HUB_ENV / "environment").read_text().splitlines() if line)
+        environment["BALKANS_JOURNAL"] = JOURNAL  # as the README tells an administrator to set it
         return f"""
 c = get_config()
 c.JupyterHub.bind_url = "{self.base}"
@@ -320,6 +322,14 @@ for path in {paths!r}:
 """
 
 
+def memory_of(uid: int) -> int:
+    """Resident memory of everything running as this user, in MB (their server and kernel)."""
+    import psutil
+
+    processes = [p for p in psutil.process_iter(["uids", "memory_info"]) if p.info["uids"] and p.info["uids"].real == uid]
+    return round(sum(p.info["memory_info"].rss for p in processes) / 2**20)
+
+
 def code_cells(path: Path) -> list[str]:
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     return ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
@@ -361,6 +371,9 @@ def test_three_students_on_one_hub(tmp_path_factory):
                     others = [str(s.journal) for s in students if s is not student]
                     output, errors = kernels[student.name].run(TRY_TO_READ.format(paths=others))
                     assert errors == [] and output.split().count("DENIED") == 2, (student.name, output, errors)
+                memory = {s.name: memory_of(s.uid) for s in students}  # server and kernel, after the notebook
+                print(f"memory per student (MB, server + kernel, resident): {sorted(memory.values())}")
+                assert all(100 < mb < 1500 for mb in memory.values()), memory
             finally:
                 for kernel in kernels.values():
                     kernel.close()
