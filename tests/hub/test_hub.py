@@ -31,10 +31,14 @@ import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from tests.conftest import REPO
+
+sys.path.insert(0, str(REPO / "tools"))
+import hub_link  # noqa: E402
 
 pytestmark = pytest.mark.hub
 
@@ -241,10 +245,21 @@ def user_api(hub: Hub, student: Student, method: str, path: str, **kwargs):
                             headers={"Authorization": f"token {student.token}"}, **kwargs)
 
 
-def git_pull(hub: Hub, student: Student, repository: Path, branch: str) -> list[dict]:
+def follow_link(hub: Hub, student: Student, session, repository: Path, branch: str) -> dict:
+    """Open the README's nbgitpuller link as the logged-in student; the query its page pulls with."""
+    url = hub_link.link(hub.base, f"file://{repository}", branch)
+    page = session.get(url, timeout=60)  # the hub sends the student on to their own server's git-pull page
+    page.raise_for_status()
+    assert urlsplit(page.url).path == f"/user/{student.name}/git-pull", page.url
+    query = {k: v[0] for k, v in parse_qs(urlsplit(url).query).items()}
+    assert query["targetpath"] == TARGET and query["urlpath"] == f"lab/tree/{TARGET}/{NOTEBOOK}"
+    return query
+
+
+def git_pull(hub: Hub, student: Student, query: dict) -> list[dict]:
     """nbgitpuller's own endpoint, the one its link's page calls: progress events until it finishes."""
     answer = user_api(hub, student, "GET", "git-pull/api", stream=True,
-                      params={"repo": f"file://{repository}", "branch": branch, "targetpath": TARGET})
+                      params={k: query[k] for k in ("repo", "branch", "targetpath")})
     answer.raise_for_status()
     events = []
     for line in answer.iter_lines(decode_unicode=True):
@@ -351,8 +366,8 @@ def test_three_students_on_one_hub(tmp_path_factory):
                 wait_for_server(hub, student)
                 student.token = hub.api("POST", f"/users/{student.name}/tokens",
                                         json={"note": "hub test", "expires_in": 900})["token"]
-            for student in students:
-                events = git_pull(hub, student, repository, branch)
+            for student, session in zip(students, sessions):
+                events = git_pull(hub, student, follow_link(hub, student, session, repository, branch))
                 assert events and events[-1]["phase"] == "finished", (student.name, events[-3:])
                 copy = student.home / TARGET
                 assert (copy / NOTEBOOK).exists() and (copy / "data" / "datapackage.json").exists()
@@ -377,6 +392,11 @@ def test_three_students_on_one_hub(tmp_path_factory):
             finally:
                 for kernel in kernels.values():
                     kernel.close()
+            # The app view on the hub (tools/hub_link.py --app voila): Voila renders the notebook, code hidden.
+            app = user_api(hub, students[0], "GET", f"voila/render/{TARGET}/{NOTEBOOK}")
+            html = app.content.decode("utf-8")
+            assert app.ok and "in our words, and the notebook that tests each" in html, html[-2000:]
+            assert "from helpers import" not in html
             for number, student in enumerate(students, start=1):
                 result = results[student.name]
                 # The kernel read the student's pulled copy, not the environment's: the helpers come
