@@ -53,13 +53,19 @@ browser:
 # For the hub test (tests/hub): the student environment exactly as an administrator installs
 # it (binder/requirements.txt, no test tools) and JupyterHub's proxy from npm, in .venv/hub.
 # Without npm the hub test skips with a message; everything else still runs.
+# The collection itself is installed there as on a hub (not editable): reinstalled when helpers change.
 HUB_STAMP := $(VENV)/hub/.installed
+HUB_COLLECTION := $(VENV)/hub/.collection
 
-hub-env: $(HUB_STAMP)
+hub-env: $(HUB_COLLECTION)
 
 $(HUB_STAMP): $(STAMP) binder/requirements.txt binder/postBuild tests/hub/make_student_env.py
 	$(BIN)/python tests/hub/make_student_env.py
 	touch $(HUB_STAMP)
+
+$(HUB_COLLECTION): $(HUB_STAMP) $(wildcard helpers/*.py helpers/js/*.js) balkans_ipython.py
+	$(BIN)/python tests/hub/make_student_env.py --collection
+	touch $(HUB_COLLECTION)
 
 test: $(STAMP) browser hub-env
 	$(BIN)/python -m pytest -n 2 --dist loadfile

@@ -75,6 +75,14 @@ def _needs_hub():
         pytest.skip(reason)
 
 
+def test_the_student_environment_has_these_helpers():
+    """The hub serves the helpers installed in the student environment: they must be this checkout's."""
+    site = next((HUB_ENV / "student" / "lib").glob("python3*/site-packages"))
+    stale = [p.name for p in sorted((REPO / "helpers").glob("*.py"))
+             if not (site / "helpers" / p.name).exists() or (site / "helpers" / p.name).read_bytes() != p.read_bytes()]
+    assert stale == [], f"the student environment has older helpers ({', '.join(stale)}): run `make hub-env`"
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
