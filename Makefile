@@ -1,6 +1,7 @@
 # Two commands for a fresh machine with Python 3 and make:
 #   make lab    create .venv on first use, install everything, open JupyterLab on the start notebook
 #   make test   create .venv on first use, install everything, run every test
+#   make app    one notebook as an app for a projector (Voila: code hidden, widgets live); NB=notebooks/... picks it
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -8,14 +9,14 @@ STAMP := $(VENV)/.installed
 # JupyterLab refuses to run as root unless told; school machines never run it as root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test install clean benchmarks browser
+.PHONY: lab test install clean benchmarks browser app hub-env
 
 install: $(STAMP)
 
 $(STAMP): pyproject.toml constraints.txt jupyter/overrides.json jupyter/ipython_kernel_config.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test,hub]"
 	mkdir -p $(VENV)/share/jupyter/lab/settings $(VENV)/etc/ipython
 	cp jupyter/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	cp jupyter/ipython_kernel_config.py $(VENV)/etc/ipython/ipython_kernel_config.py
@@ -49,8 +50,40 @@ browser:
 	  fi; \
 	fi
 
-test: $(STAMP) browser
+# For the hub test (tests/hub): the student environment exactly as an administrator installs
+# it (binder/requirements.txt, no test tools) and JupyterHub's proxy from npm, in .venv/hub.
+# Without npm the hub test skips with a message; everything else still runs.
+# The collection itself is installed there as on a hub (not editable): reinstalled when helpers change.
+HUB_STAMP := $(VENV)/hub/.installed
+HUB_COLLECTION := $(VENV)/hub/.collection
+
+hub-env: $(HUB_COLLECTION)
+
+$(HUB_STAMP): $(STAMP) binder/requirements.txt binder/postBuild tests/hub/make_student_env.py
+	$(BIN)/python tests/hub/make_student_env.py
+	touch $(HUB_STAMP)
+
+$(HUB_COLLECTION): $(HUB_STAMP) $(wildcard helpers/*.py helpers/js/*.js) balkans_ipython.py
+	$(BIN)/python tests/hub/make_student_env.py --collection
+	touch $(HUB_COLLECTION)
+
+test: $(STAMP) browser hub-env
 	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+# One notebook as an app for a projector: Voila runs it top to bottom and shows its text, charts
+# and live widgets, never its code. Loopback only, with a fresh random token (APP_TOKEN sets one).
+# A fresh journal each time (unless BALKANS_JOURNAL is set), so a class predicts anew each lesson.
+NB ?= notebooks/03_serbia_kosovo.ipynb
+APP_PORT ?= 8866
+app: $(STAMP)
+	@TOKEN=$${APP_TOKEN:-$$($(BIN)/python -c "import secrets; print(secrets.token_hex(24))")}; \
+	echo ""; \
+	echo "    Open the app at: http://127.0.0.1:$(APP_PORT)/?token=$$TOKEN"; \
+	echo "    (Stop with Ctrl-C. Another notebook: make app NB=notebooks/02_continuity.ipynb)"; \
+	echo ""; \
+	BALKANS_JOURNAL=$${BALKANS_JOURNAL:-$$(mktemp -d)/journal.json} \
+	$(BIN)/voila --no-browser --Voila.ip=127.0.0.1 --port=$(APP_PORT) --Voila.token=$$TOKEN \
+	  --Voila.port_retries=0 "$(NB)"
 
 # Figures, not tests (benchmarks/README.md): run on a quiet machine, one at a time.
 benchmarks: $(STAMP) browser

@@ -21,6 +21,7 @@ import hashlib
 import html
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -28,8 +29,42 @@ import pandas as pd
 
 from . import cache
 
-DATA_DIR = Path(os.environ.get("BALKANS_DATA_DIR", Path(__file__).resolve().parent.parent / "data"))
 DESCRIPTOR = "datapackage.json"
+PACKAGE_NAME = "us-policy-western-balkans"  # the "name" in data/datapackage.json
+_NAMED = re.compile(r'"name"\s*:\s*"' + re.escape(PACKAGE_NAME) + '"')
+
+
+def _is_collection_data(folder: Path) -> bool:
+    """Is this a data/ folder of this collection (even one whose schema file a student broke)?"""
+    try:
+        with (folder / DESCRIPTOR).open(encoding="utf-8", errors="replace") as stream:
+            return bool(_NAMED.search(stream.read(4096)))  # the name comes first; the rest may be broken
+    except OSError:
+        return False
+
+
+def find_data_dir(start: Path | str | None = None) -> Path:
+    """The data/ folder to read: the student's own copy of the collection, wherever it was put.
+
+    In order: ``BALKANS_DATA_DIR`` if set; else the first ``data/`` holding this collection's
+    ``datapackage.json`` in the folder a kernel runs in (a notebook's folder) or any folder
+    above it, so a copy pulled into a student's home on JupyterHub reads its own tables, not
+    the copy the environment was installed from; else the ``data/`` next to this package.
+    """
+    override = os.environ.get("BALKANS_DATA_DIR")
+    if override:
+        return Path(override)
+    try:
+        here = Path(start or Path.cwd()).resolve()
+    except OSError:  # the working folder was deleted
+        here = None
+    for folder in ((here, *here.parents) if here else ()):
+        if _is_collection_data(folder / "data"):
+            return folder / "data"
+    return Path(__file__).resolve().parent.parent / "data"
+
+
+DATA_DIR = find_data_dir()  # once per kernel, from the folder the notebook runs in
 
 
 def _validator_version() -> str:
