@@ -12,7 +12,7 @@ import html
 import ipywidgets as w
 import pandas as pd
 
-from . import accession, eu_charts, tables, vega
+from . import accession, charts, data, eu_charts, tables, vega
 from .guard import reported
 from .widgets import CONTROL_STYLE, FULL_WIDTH, live_text
 
@@ -68,8 +68,30 @@ def _years(value) -> str:
     return "" if value is None or pd.isna(value) else f"{value:.1f}"
 
 
+def where_it_stands(code: str) -> str:
+    """A country's position in words at the end of our record: member, negotiating, decided, candidate, applied."""
+    every = data.load("eu_accession")
+    own = every[every["country_code"].astype(str) == code].set_index("milestone")
+    def when(step: str) -> str:
+        return charts.format_date(own.loc[step, "date"], str(own.loc[step, "date_precision"]))
+    if "accession" in own.index:
+        return f"member since {when('accession')}"
+    if "negotiations_opened" in own.index:
+        counts = accession.latest_counts(code)
+        by = charts.format_date(counts["date"], "day") if counts["date"] is not None else "the end of our record"
+        closed = (f"{counts['closed']} of {counts['total']} chapters closed by {by}" if counts["opened"]
+                  else f"no chapter opened by {by}")
+        return f"negotiating since {when('negotiations_opened')}: {closed}"
+    if "negotiations_decided" in own.index:
+        return (f"candidate since {when('candidate_status')}; the European Council decided to open negotiations "
+                f"({when('negotiations_decided')}), which have not yet opened")
+    if "candidate_status" in own.index:
+        return f"candidate since {when('candidate_status')}"
+    return "applied; not a candidate"
+
+
 def waits_table(countries, caption: str) -> str:
-    """Each country's steps in years since it applied, and the source of each date."""
+    """Each country's steps in years since it applied, where it stands, and the source of each date."""
     steps = accession.milestones(countries)
     rows = []
     for r in accession.waits(countries).sort_values("years_waited", ascending=False).itertuples():
@@ -77,9 +99,11 @@ def waits_table(countries, caption: str) -> str:
         sources = tables.source_cell(*dict.fromkeys(own["source_id"].dropna().astype(str)))
         rows.append([html.escape(r.country_name), html.escape(r.applied), _years(r.to_candidate_status),
                      _years(r.to_negotiations_opened), _years(r.to_accession) or
-                     f"not yet: {r.years_waited:.1f} years so far", sources])
+                     f"not yet: {r.years_waited:.1f} years so far", html.escape(where_it_stands(r.country_code)),
+                     sources])
     return (tables.html_table(caption, ["Country", "Applied", "Candidate after (years)",
-                                        "Negotiations opened after (years)", "Joined after (years)", "Sources"], rows)
+                                        "Negotiations opened after (years)", "Joined after (years)",
+                                        "Where it stands (November 2026)", "Sources"], rows)
             + "<p><small>An empty cell is a step not reached yet, or one that did not exist then: there was no formal "
               "candidate status before the late 1990s (each row's note in <code>data/eu_accession.csv</code> says "
               "which).</small></p>")

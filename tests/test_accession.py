@@ -115,3 +115,10 @@ def test_the_timeline_lines_up_by_years_or_calendar():
     explorer.align.value = "calendar"
     assert explorer.chart.spec["layer"][-1]["encoding"]["x"]["field"] == "date"
     assert "after the essay" in str(explorer.chart.spec)
+
+
+def test_where_each_country_stands_is_said_in_words(made_up):
+    assert eu_explorers.where_it_stands("HRV") == "member since 1 July 2013"
+    assert eu_explorers.where_it_stands("AZE") == "applied; not a candidate"
+    assert eu_explorers.where_it_stands("ARM").startswith("negotiating since 1 January 2010: 10 of 33 chapters closed")
+    assert "decided to open negotiations (21 March 2024), which have not yet opened" in eu_explorers.where_it_stands("BIH")

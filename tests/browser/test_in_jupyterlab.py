@@ -580,7 +580,7 @@ def test_long_wait_widgets_answer_a_student(page, lab, screenshot_dir):
     expect(status).to_contain_text("has not opened negotiations")
     scenario.screenshot(path=str(shots / "scenario-bosnia.png"))
 
-    save_a_sorting(page, closed, "Sort each of these six moments")
+    save_a_sorting(page, closed, "Sort each of these seven moments")
     check_wrong_then_right(page, "Which one would weaken claim C8",
                            "Montenegro signs an accession treaty in 2027.", "not one of the three countries",
                            "Member states approved every step")
