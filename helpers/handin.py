@@ -322,8 +322,11 @@ def data_block(hand_in: HandIn) -> str:
     """The machine-readable copy, as an HTML comment (valid in HTML and Markdown, invisible in both)."""
     payload = json.dumps({"format": FORMAT, "name": hand_in.name, "date": hand_in.date, "version": hand_in.version,
                           "commit": hand_in.commit, "ratings": hand_in.ratings}, ensure_ascii=True, sort_keys=True)
-    # "--" can only occur inside a JSON string here; \u002d keeps the comment from ending early.
-    return f"<!-- {DATA_MARK}\n{payload.replace('--', '-' + chr(92) + 'u002d')}\n-->"
+    # "<", ">", "&" and "--" can only occur inside JSON strings here, where \uXXXX means the same character: the
+    # comment cannot end early, and no tag (not even an inert "<script>") appears in the file.
+    for char, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("--", "-\\u002d")):
+        payload = payload.replace(char, escaped)
+    return f"<!-- {DATA_MARK}\n{payload}\n-->"
 
 
 def write_atomic(path: Path, text: str) -> None:
