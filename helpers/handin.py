@@ -122,9 +122,17 @@ def latest(entries: list[dict]) -> dict[tuple[str, str], dict]:
 
 @functools.lru_cache(maxsize=1)
 def collection_version() -> tuple[str, str]:
-    """(version, commit): the package's version (installed metadata, else pyproject.toml), and the git commit or ''."""
-    version = ""
-    pyproject = PACKAGE_DIR.parent / "pyproject.toml"
+    """(version, commit) of the student's copy: pyproject.toml (else the installed package), and its git commit or ''.
+
+    The copy is the one whose data/ the notebooks read (on a hub, the student's clone, even when the
+    helpers are installed elsewhere); failing that, the folder this package lives in.
+    """
+    from . import data
+
+    version, commit = "", ""
+    copies = [data.find_data_dir().parent, PACKAGE_DIR.parent]
+    copy = next((c for c in copies if (c / "pyproject.toml").exists()), copies[0])
+    pyproject = copy / "pyproject.toml"
     if pyproject.exists():  # the copy being run, even if another copy is installed
         found = re.search(r'(?m)^version\s*=\s*"([^"]+)"', pyproject.read_text(encoding="utf-8"))
         version = found.group(1) if found else ""
@@ -135,12 +143,15 @@ def collection_version() -> tuple[str, str]:
             version = installed("balkans-claims")
         except Exception:  # noqa: BLE001 (not installed: say so rather than fail)
             version = "unknown"
-    try:
-        done = subprocess.run(["git", "-C", str(PACKAGE_DIR.parent), "rev-parse", "--short=12", "HEAD"],
-                              capture_output=True, text=True, timeout=10, check=False)
-        commit = done.stdout.strip() if done.returncode == 0 else ""
-    except (OSError, subprocess.SubprocessError):
-        commit = ""
+    for folder in dict.fromkeys([copy, *copies]):
+        try:
+            done = subprocess.run(["git", "-C", str(folder), "rev-parse", "--short=12", "HEAD"],
+                                  capture_output=True, text=True, timeout=10, check=False)
+        except (OSError, subprocess.SubprocessError):  # no git on this machine
+            break
+        if done.returncode == 0 and done.stdout.strip():
+            commit = done.stdout.strip()
+            break
     return version, commit
 
 

@@ -75,6 +75,9 @@ def test_a_full_journal_exports_every_kind_of_answer(full_journal, tmp_path):
                  "Kosovo counts *states*", "4/5: mostly supports", "the 2020 deal changed tone only",
                  "The forecast held in substance", "Ana Kovač", DAY, "balkans-claims 0.1.0"]:
         assert text in page, text
+    version, commit = handin.collection_version()
+    collection = re.search(r"<dt>Collection</dt><dd>(.*?)</dd>", page).group(1)
+    assert collection == f"balkans-claims {version}" + (f", commit {commit}" if commit else "")
     assert "my first thought" not in page  # the latest rating is the student's answer, as in every widget
     for text in ["104", "not right", "Kosovo counts \\*states\\*", "4/5: mostly supports", "Ana Kovač", DAY,
                  "The forecast held in substance"]:
