@@ -262,6 +262,8 @@ def _item(entry: dict, q, claims) -> Item:
 
 def gather(journal_file: Path | str, name: str, on: str | None = None) -> HandIn:
     """Everything the hand-in shows, from the journal (read only) and the question bank."""
+    from .exercises import JOURNAL_KIND
+
     name = " ".join(str(name or "").split())
     if not name:
         raise HandInError("Type your name first: the hand-in carries the name you give, never a guessed one.")
@@ -290,8 +292,6 @@ def gather(journal_file: Path | str, name: str, on: str | None = None) -> HandIn
         groups = section.groups
         section.groups = {g: groups[g] for g in [*GROUPS.values(), OTHER] if g in groups}
         for q in bank.values():
-            from .exercises import JOURNAL_KIND
-
             if q.notebook == section.notebook and (JOURNAL_KIND[q.kind], q.question_id) not in current:
                 optional = " (optional)" if q.kind == "reflection" else ""
                 section.missing.append(f"{SINGULAR[JOURNAL_KIND[q.kind]]}{optional}: {q.prompt}")
