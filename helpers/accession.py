@@ -22,6 +22,7 @@ STAGES = {  # the steps every country's path shares, in order
     "negotiations_opened": "opened negotiations",
     "treaty_signed": "signed the accession treaty",
     "accession": "joined",
+    "application_frozen_or_withdrawn": "froze or withdrew its application",
 }
 WESTERN_BALKANS = ("ALB", "BIH", "MNE", "MKD", "SRB", "XKX")
 GROUPS = {  # the groups the timeline offers, each a tuple of country codes
@@ -65,11 +66,11 @@ def milestones(countries=None) -> pd.DataFrame:
 
 
 def years_waited(country: str, as_of=AS_OF) -> float:
-    """Years from application to accession, or to as_of for a country that has not joined."""
+    """Years from application to accession (or to a frozen or withdrawn application), else to as_of."""
     steps = milestones([country]).set_index("milestone")["date"]
     if "application" not in steps:
         raise ValueError(f"no application date for {country} in data/eu_accession.csv")
-    end = steps["accession"] if "accession" in steps else pd.Timestamp(as_of)
+    end = next((steps[m] for m in ("accession", "application_frozen_or_withdrawn") if m in steps), pd.Timestamp(as_of))
     return years_between(steps["application"], end)
 
 
@@ -80,10 +81,12 @@ def waits(countries, as_of=AS_OF) -> pd.DataFrame:
     for code, own in steps.groupby("country_code", sort=False):
         dates = own.set_index("milestone")["years_since_application"]
         joined = "accession" in dates
+        stopped = not joined and "application_frozen_or_withdrawn" in dates
         rows.append({"country_code": code, "country_name": own["country_name"].iloc[0],
                      "applied": own.loc[own["milestone"] == "application", "when"].squeeze(),
                      **{f"to_{m}": dates.get(m) for m in STAGES if m != "application"},
-                     "waiting": not joined, "years_waited": years_waited(code, as_of)})
+                     "waiting": not joined and not stopped, "stopped": stopped,
+                     "years_waited": years_waited(code, as_of)})
     return pd.DataFrame(rows)
 
 
@@ -191,5 +194,6 @@ def scenario_sentence(s: Scenario, name: str) -> str:
     if s.finish_year is None:
         return (f"{name} has not opened negotiations. At {pace}, its {s.remaining} chapters would take about "
                 f"{s.years_needed:.0f} years from the day negotiations open.")
-    return (f"At {pace}, {name}'s remaining {s.remaining} chapters would take about {s.years_needed:.1f} years: "
+    took = f"{s.years_needed:.1f}" if s.years_needed < 20 else f"{s.years_needed:,.0f}"
+    return (f"At {pace}, {name}'s remaining {s.remaining} chapters would take about {took} years: "
             f"the last would close around {s.finish_year:.0f}. This extrapolates the pace; it is not a forecast.")

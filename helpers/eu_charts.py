@@ -19,6 +19,7 @@ STAGE_MARKS = {  # stage label -> (colour, shape); the order is the legend's
     "opened negotiations": (OKABE_ITO["green"], "triangle-up"),
     "signed the accession treaty": (OKABE_ITO["purple"], "diamond"),
     "joined": (OKABE_ITO["black"], "cross"),
+    "froze or withdrew its application": (OKABE_ITO["vermillion"], "triangle-down"),
 }
 PARTNER_COLOURS = {"EU": OKABE_ITO["blue"], "China": OKABE_ITO["vermillion"], "Russia": OKABE_ITO["orange"],
                    "United States": OKABE_ITO["green"], "Western Balkans (CEFTA)": OKABE_ITO["sky_blue"],
@@ -39,20 +40,21 @@ def _essay_band() -> dict:
 def _essay_note() -> dict:
     _start, end, _label = analysis.ESSAY_PERIOD
     return {"data": {"values": [{"end": f"{end:%Y-%m-%d}"}]},
-            "mark": {"type": "text", "text": "after the essay →", "align": "left", "baseline": "top", "dx": 4, "y": 2,
+            "mark": {"type": "text", "text": "after the essay →", "align": "right", "baseline": "top", "dx": -4, "y": 2,
                      "fontSize": 12, "color": "#6b2a52", "aria": False},
             "encoding": {"x": {"field": "end", "type": "temporal"}}}
 
 
-def timeline_spec(align: str, rows: list[dict], spans: list[dict], countries: int, essay: bool = True) -> dict:
+def timeline_spec(align: str, rows: list[dict], spans: list[dict], essay: bool = True) -> dict:
     """Each country's steps to membership: on the calendar ('calendar') or in years since it applied ('years')."""
     if align == "calendar":
-        x = {"field": "date", "type": "temporal", "title": "Year", "axis": {"format": "%Y", "labelOverlap": True}}
+        x = {"field": "date", "type": "temporal", "title": "Year", "scale": {"padding": 12},
+             "axis": {"format": "%Y", "labelOverlap": True}}
         x_end = {"field": "end_date"}
         span_x = {"field": "start_date", "type": "temporal"}
     else:
         x = {"field": "years", "type": "quantitative", "title": "Years since the country applied",
-             "scale": {"domainMin": 0}}
+             "scale": {"domainMin": 0, "padding": 12}, "axis": {"format": "d", "tickMinStep": 1}}
         x_end = {"field": "end_years"}
         span_x = {"field": "start_years", "type": "quantitative"}
     y = {"field": "country", "type": "nominal", "title": None, "sort": {"field": "order"}}
@@ -61,8 +63,8 @@ def timeline_spec(align: str, rows: list[dict], spans: list[dict], countries: in
         {"data": {"name": "spans"}, "mark": {"type": "rule", "strokeWidth": 2, "color": "#555"},
          "encoding": {"x": span_x, "x2": x_end, "y": y,
                       "strokeDash": {"field": "state", "type": "nominal", "title": None, "legend": LEGEND,
-                                     "scale": {"domain": ["member", "still waiting"],
-                                               "range": [[1, 0], [4, 3]]}},
+                                     "scale": {"domain": ["member", "still waiting", "withdrew or froze"],
+                                               "range": [[1, 0], [4, 3], [1, 3]]}},
                       "tooltip": [{"field": "country", "title": "Country"}, {"field": "state", "title": "State"},
                                   {"field": "label", "title": "Years from application"}]}},
         {"data": {"name": "steps"},
@@ -82,7 +84,7 @@ def timeline_spec(align: str, rows: list[dict], spans: list[dict], countries: in
     subtitle = ("Each line runs from the application to membership, or (dashed) to November 2026 for a country still "
                 "waiting.", "Shapes mark each step." + (" Shaded band: when the essay was written." if dated else ""))
     return {"$schema": VEGA_LITE_SCHEMA, "width": "container", "autosize": FIT, "config": FONT,
-            "height": max(120, 28 * countries),
+            "height": {"step": 28},  # one band per country: new rows never need a new spec
             "title": {"text": "The road to EU membership" + (" on the calendar" if align == "calendar"
                                                                else ", in years since applying"),
                       "subtitle": list(subtitle)},
@@ -96,10 +98,10 @@ def chapters_spec(rows: list[dict]) -> dict:
     colour = {"field": "country", "type": "nominal", "legend": LEGEND,
               "scale": {"range": [OKABE_ITO[c] for c in ("blue", "vermillion", "green", "orange", "purple",
                                                           "sky_blue")]}}
-    dash = {"field": "count", "type": "nominal", "legend": LEGEND,
+    dash = {"field": "tally", "type": "nominal", "legend": LEGEND,
             "scale": {"domain": ["opened", "closed"], "range": [[1, 0], [5, 3]]}}
     tooltip = [{"field": "country", "title": "Country"}, {"field": "when", "title": "When"},
-               {"field": "count", "title": "Chapters"}, {"field": "chapters", "title": "Total"},
+               {"field": "tally", "title": "Chapters"}, {"field": "chapters", "title": "Total"},
                {"field": "event", "title": "What happened"}]
     return {"$schema": VEGA_LITE_SCHEMA, "width": "container", "autosize": FIT, "config": FONT, "height": 260,
             "title": {"text": "Chapters opened and closed, each step dated",
@@ -110,11 +112,11 @@ def chapters_spec(rows: list[dict]) -> dict:
                       {"data": {"name": "chapters"}, "mark": {"type": "line", "interpolate": "step-after",
                                                               "strokeWidth": 2},
                        "encoding": {"x": x, "y": y, "color": colour, "strokeDash": dash,
-                                    "detail": [{"field": "country"}, {"field": "count"}]}},
+                                    "detail": [{"field": "country"}, {"field": "tally"}]}},
                       {"data": {"name": "chapters"},
                        "mark": {"type": "point", "filled": True, "size": 50},
                        "encoding": {"x": x, "y": y, "color": colour,
-                                    "shape": {"field": "count", "type": "nominal", "legend": None,
+                                    "shape": {"field": "tally", "type": "nominal", "legend": None,
                                               "scale": {"domain": ["opened", "closed"],
                                                         "range": ["circle", "triangle-down"]}},
                                     "tooltip": tooltip}}]}
@@ -145,15 +147,16 @@ def scenario_spec(rows: list[dict]) -> dict:
                        "encoding": {"y": {"aggregate": "max", "field": "total"}}}]}
 
 
-def shares_spec(rows: list[dict]) -> dict:
-    """Partners' shares as horizontal bars, one colour per partner, the share printed at each bar's end."""
-    y = {"field": "partner", "type": "nominal", "title": None, "sort": "-x"}
+def shares_spec(rows: list[dict], money: bool = False) -> dict:
+    """Partners' shares (or amounts) as horizontal bars, largest first, the figure printed at each bar's end."""
+    y = {"field": "partner", "type": "nominal", "title": None,
+         "sort": {"field": "share", "op": "max", "order": "descending"}}
     x = {"field": "share", "type": "quantitative", "title": "Share (%)", "scale": {"domain": [0, 100]}}
     return {"$schema": VEGA_LITE_SCHEMA, "width": "container", "autosize": FIT, "config": FONT, "height": 170,
             "params": [{"name": "heading", "value": "Shares by partner"}],
             "title": {"text": {"expr": "heading"},
-                      "subtitle": ["Each bar is a share a source gave; a partner the source does not give is left "
-                                   "out, not drawn as zero."]},
+                      "subtitle": [f"Each bar is {'an amount' if money else 'a share'} a source gave; a partner the "
+                                   "source does not give is left out, not drawn as zero."]},
             "datasets": {"shares": rows},
             "layer": [{"data": {"name": "shares"}, "mark": {"type": "bar"},
                        "encoding": {"x": x, "y": y,
@@ -169,8 +172,8 @@ def shares_spec(rows: list[dict]) -> dict:
 
 def opinion_spec(rows: list[dict]) -> dict:
     """Answers to one poll question over time: one line per answer (and country), shapes as well as colours."""
-    x = {"field": "date", "type": "temporal", "title": "Fieldwork ended",
-         "axis": {"format": "%Y", "labelOverlap": True}}
+    x = {"field": "date", "type": "temporal", "title": "Fieldwork ended", "scale": {"padding": 24},
+         "axis": {"format": "%Y", "labelOverlap": True, "tickCount": {"interval": "year", "step": 1}}}
     y = {"field": "percent", "type": "quantitative", "title": "Share of respondents (%)", "scale": {"domain": [0, 100]}}
     palette = [OKABE_ITO[c] for c in ("blue", "vermillion", "green", "orange", "purple", "sky_blue", "black")]
     shapes = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "wedge"]

@@ -38,9 +38,10 @@ def timeline_rows(countries) -> tuple[list[dict], list[dict]]:
     for code in order:
         own = steps[steps["country_code"] == code].set_index("milestone")["date"]
         wait = waits.loc[code]
-        end = own["accession"] if "accession" in own else accession.AS_OF
-        spans.append({"country": wait["country_name"], "order": order.index(code),
-                      "state": "still waiting" if wait["waiting"] else "member",
+        end = next((own[m] for m in ("accession", "application_frozen_or_withdrawn") if m in own), accession.AS_OF)
+        state = ("member" if "accession" in own else "withdrew or froze" if "application_frozen_or_withdrawn" in own
+                 else "still waiting")
+        spans.append({"country": wait["country_name"], "order": order.index(code), "state": state,
                       "start_date": f"{own['application']:%Y-%m-%d}", "end_date": f"{end:%Y-%m-%d}",
                       "start_years": 0, "end_years": round(wait["years_waited"], 2),
                       "label": f"{wait['years_waited']:.1f}"})
@@ -57,7 +58,11 @@ def waits_sentence(table: pd.DataFrame) -> str:
         parts.append("Still waiting in November 2026: " + "; ".join(
             f"{r.country_name}, {r.years_waited:.1f} years since applying in {r.applied.split(' ', 1)[-1]}"
             for r in waiting.itertuples()) + ".")
-    members = table[~table["waiting"]].sort_values("years_waited")
+    stopped = table[table["stopped"]]
+    if not stopped.empty:
+        parts.append("Froze or withdrew its application: " + "; ".join(
+            f"{r.country_name}, after {r.years_waited:.1f} years" for r in stopped.itertuples()) + ".")
+    members = table[~table["waiting"] & ~table["stopped"]].sort_values("years_waited")
     if not members.empty:
         parts.append("From application to membership: " + "; ".join(
             f"{r.country_name} {r.years_waited:.1f} years" for r in members.itertuples()) + ".")
@@ -76,6 +81,8 @@ def where_it_stands(code: str) -> str:
         return charts.format_date(own.loc[step, "date"], str(own.loc[step, "date_precision"]))
     if "accession" in own.index:
         return f"member since {when('accession')}"
+    if "application_frozen_or_withdrawn" in own.index:
+        return f"application frozen or withdrawn ({when('application_frozen_or_withdrawn')})"
     if "negotiations_opened" in own.index:
         counts = accession.latest_counts(code)
         by = charts.format_date(counts["date"], "day") if counts["date"] is not None else "the end of our record"
@@ -99,7 +106,8 @@ def waits_table(countries, caption: str) -> str:
         sources = tables.source_cell(*dict.fromkeys(own["source_id"].dropna().astype(str)))
         rows.append([html.escape(r.country_name), html.escape(r.applied), _years(r.to_candidate_status),
                      _years(r.to_negotiations_opened), _years(r.to_accession) or
-                     f"not yet: {r.years_waited:.1f} years so far", html.escape(where_it_stands(r.country_code)),
+                     "" if r.stopped else f"not yet: {r.years_waited:.1f} years so far",
+                     html.escape(where_it_stands(r.country_code)),
                      sources])
     return (tables.html_table(caption, ["Country", "Applied", "Candidate after (years)",
                                         "Negotiations opened after (years)", "Joined after (years)",
@@ -123,7 +131,8 @@ class AccessionExplorer(w.VBox):
                                      description="Line them up:", style={**CONTROL_STYLE, "button_width": "auto"})
         self.summary = w.HTML(layout=FULL_WIDTH)
         points, spans = timeline_rows(self.countries())
-        self.chart = vega.VegaChart(eu_charts.timeline_spec(align, points, spans, len(spans)))  # redrawn in update
+        self.chart = vega.VegaChart(eu_charts.timeline_spec(align, points, spans,
+                                                            essay=any(s["state"] == "still waiting" for s in spans)))
         self.table = w.HTML(layout=FULL_WIDTH)
         self.state: dict = {}
         for control in (self.group, self.extra, self.align):
@@ -144,12 +153,13 @@ class AccessionExplorer(w.VBox):
         countries = self.countries()
         points, spans = timeline_rows(countries)
         sentence = waits_sentence(accession.waits(countries))
-        spec = eu_charts.timeline_spec(self.align.value, points, spans, len(spans),
+        spec = eu_charts.timeline_spec(self.align.value, points, spans,
                                        essay=any(span["state"] == "still waiting" for span in spans))
         description = f"Chart, {spec['title']['text']}. {sentence}"
-        if spec != self.chart.spec:
+        unchanged = {**spec, "datasets": None} == {**self.chart.spec, "datasets": None}
+        if not unchanged:  # a new axis (calendar or years) or the essay's band: drawn anew, with its rows
             self.chart.spec = spec
-        self.chart.update(description=description)
+        self.chart.update(datasets={"steps": points, "spans": spans}, description=description)
         self.summary.value = live_text(f"{ALIGNMENTS[self.align.value]}. {sentence}")
         self.table.value = waits_table(countries, "Each step in years since the country applied, with sources")
         self.state.update(group=self.group.value, extra=self.extra.value, align=self.align.value,
@@ -169,11 +179,11 @@ NEGOTIATING = ("MNE", "SRB", "ALB", "MKD")
 def chapter_rows(steps: pd.DataFrame) -> list[dict]:
     rows = []
     for r in steps.itertuples():
-        for count, column in (("opened", "chapters_opened_total"), ("closed", "chapters_closed_total")):
+        for tally, column in (("opened", "chapters_opened_total"), ("closed", "chapters_closed_total")):
             value = getattr(r, column)
             if not pd.isna(value):
                 rows.append({"country": r.country_name, "date": f"{r.date:%Y-%m-%d}", "when": r.when,
-                             "count": count, "chapters": int(value), "event": r.event})
+                             "tally": tally, "chapters": int(value), "event": r.event})
     return rows
 
 
@@ -304,8 +314,12 @@ class ScenarioExplorer(w.VBox):
         else:
             whose = "a pace you chose"
         sentence = f"{accession.scenario_sentence(scenario, name)} Pace used: {whose}."
-        self.chart.update(params={"heading": f"{name}: an extrapolation, not a forecast"},
-                          datasets={"path": scenario_rows(scenario)}, description=f"Chart. {sentence}")
+        if scenario.negotiations_opened is None:  # no date to start from: a dated line would read as a finish date
+            self.chart.update(description=f"Chart. {sentence}")
+            self.chart.clear()
+        else:
+            self.chart.update(params={"heading": f"{name}: an extrapolation, not a forecast"},
+                              datasets={"path": scenario_rows(scenario)}, description=f"Chart. {sentence}")
         self.summary.value = live_text(sentence)
         self.assumptions.value = ("<p><b>Assumptions behind this answer</b></p><ul>"
                                   + "".join(f"<li>{html.escape(a)}</li>" for a in scenario.assumptions) + "</ul>")

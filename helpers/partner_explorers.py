@@ -23,7 +23,7 @@ def share_rows(shown: pd.DataFrame, unit: str) -> list[dict]:
 
 
 def _bars_spec(unit: str, rows: list[dict]) -> dict:
-    spec = eu_charts.shares_spec(rows)
+    spec = eu_charts.shares_spec(rows, money=unit != "%")
     if unit != "%":  # money has no fixed top: the axis fits the largest figure shown
         for layer in spec["layer"]:
             layer["encoding"]["x"] = {**layer["encoding"]["x"], "title": "EUR million", "scale": {"domainMin": 0}}
@@ -70,7 +70,9 @@ class PartnersExplorer(w.VBox):
             self.unit = unit
             self.chart.spec = _bars_spec(unit, rows)
         heading = f"{self.country.label}, {label}: {partners.MEASURES[measure][0].lower()}"
-        if shown.empty:  # hidden, and never sent no rows: an empty chart can lay itself out without limit
+        if shown.empty or partners.not_like_for_like(shown):
+            # Hidden: never sent no rows (an empty chart can lay itself out without limit), and figures that
+            # count different things are not drawn on one axis; the table gives each with what it counts.
             self.chart.update(description=f"Bar chart. {sentence}")
             self.chart.clear()
         else:
@@ -120,7 +122,8 @@ class ProjectsExplorer(w.VBox):
         if shown.empty:
             sentence = f"No project in the table for {' and '.join(chosen)}."
         else:
-            sentence = (f"{len(shown)} projects{' (' + ', '.join(chosen) + ')' if chosen else ''}, "
+            sentence = (f"{len(shown)} project{'s' if len(shown) > 1 else ''}"
+                        f"{' (' + ', '.join(chosen) + ')' if chosen else ''}, "
                         f"{partners.SORTS[self.sort.value].lower()}. Loans, grants, purchases and pledges are different "
                         "kinds of money: do not add them up.")
         self.summary.value = live_text(sentence)

@@ -77,6 +77,11 @@ def shares(country: str, measure: str, period: str = LATEST) -> pd.DataFrame:
     return table[table["period"] == period].sort_values("share", ascending=False).reset_index(drop=True)
 
 
+def not_like_for_like(shown: pd.DataFrame) -> bool:
+    """Different sources, or a note that says a figure covers only part of the trade: not comparable bars."""
+    return shown["source_id"].nunique() > 1 or shown["what"].str.contains("only|not comparable", case=False).any()
+
+
 def shares_sentence(country: str, measure: str, shown: pd.DataFrame, period: str) -> str:
     """The figures in words; where there are none, which periods do have them."""
     words, unit = MEASURES[measure]
@@ -85,15 +90,14 @@ def shares_sentence(country: str, measure: str, shown: pd.DataFrame, period: str
         have = periods(country, measure)
         return (f"No figure for {where}, {words.lower()}, in {period}. "
                 + (f"Periods with figures: {', '.join(have)}." if have else "No period has figures for this."))
-    figures_text = "; ".join(f"{r.partner} {r.share:,.1f}{'%' if unit == '%' else ' million euros'}"
+    figures_text = "; ".join(f"{r.partner} {r.share:,.1f}%" if unit == "%" else f"{r.partner} {r.share:,.0f} million euros"
                              for r in shown.itertuples())
     missing = [p for p in FOUR if p not in set(shown["partner"])]
-    # Different sources, or a note that says a figure covers only part of the trade: not like for like.
-    mixed = shown["source_id"].nunique() > 1 or shown["what"].str.contains("only|not comparable", case=False).any()
+    mixed = not_like_for_like(shown)
     return (f"{where[0].upper() + where[1:]}, {shown['period'].iloc[0]}, {words[0].lower() + words[1:]}: "
             f"{figures_text}." + (f" Not given by the source: {', '.join(missing)}." if missing else "")
-            + (" The figures do not all count the same thing: read 'What is counted' in the table before comparing "
-               "them." if mixed else ""))
+            + (" The figures do not all count the same thing, so they are not drawn on one axis: read 'What is "
+               "counted' in the table before comparing them." if mixed else ""))
 
 
 # Projects ---------------------------------------------------------------------------------

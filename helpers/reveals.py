@@ -154,16 +154,16 @@ def kfor_html() -> str:
                              ["When", "KFOR in all", "US troops", "Source"], rows)
 
 
-def north_macedonia_wait() -> int:
-    """Whole years North Macedonia has waited since it applied (to the end of our record)."""
-    return int(accession.years_waited("MKD"))
+def north_macedonia_candidate_to_talks() -> int:
+    """Whole years from North Macedonia's candidate status (2005) to the opening of its negotiations (2022)."""
+    steps = accession.milestones(["MKD"]).set_index("milestone")["date"]
+    return int(accession.years_between(steps["candidate_status"], steps["negotiations_opened"]))
 
 
 def waits_compared_html() -> str:
     """The reveal: the six's waits beside Croatia's and Poland's, each step in years, with sources."""
     countries = accession.WESTERN_BALKANS + ("HRV", "POL")
-    return (eu_explorers.waits_table(countries, "Years from application to each step, to November 2026")
-            + "<p>" + html.escape(eu_explorers.waits_sentence(accession.waits(countries))) + "</p>")
+    return eu_explorers.waits_table(countries, "Years from application to each step, to November 2026")
 
 
 def wb6_eu_export_share() -> float:
@@ -180,8 +180,8 @@ def wb6_partners_html() -> str:
                          tables.source_cell(r.source_id, r.alt_source_id)])
     return (tables.html_table("The six economies' goods trade in 2019, by partner", ["Flow", "Partner", "Share",
                                                                                       "What is counted", "Source"], rows)
-            + "<p>Russia's and the United States' shares are not given in this source: each is below the partners "
-              "it names, not zero. The explorer below has each country's figures.</p>")
+            + "<p>Russia's and the United States' shares are not given by this source. The explorer below has "
+              "each country's figures, from other sources.</p>")
 
 
 def bar_boljare_eur() -> float:
@@ -191,7 +191,7 @@ def bar_boljare_eur() -> float:
 
 
 ANSWERS = {
-    "north_macedonia_wait": north_macedonia_wait,
+    "north_macedonia_candidate_to_talks": north_macedonia_candidate_to_talks,
     "wb6_eu_export_share": wb6_eu_export_share,
     "bar_boljare_eur": bar_boljare_eur,
     "kfor_us_figures": kfor_us_figures,

@@ -28,7 +28,7 @@ def html_table(caption: str, header: list[str], rows: list[list[str]]) -> str:
             "</table></div>")
 
 
-ROW_ID = re.compile(r"\b(PE|RU|CE|SA)\d{3}\b|\bCF\d{2}\b")
+ROW_ID = re.compile(r"\b(PE|RU|CE|SA|EU|CH|TI)\d{3}\b|\bCF\d{2}\b")
 ROW_RANGE = re.compile(r"\b((?:PE|RU|CE|SA)\d{3}|CF\d{2})\s?[-–]\s?((?:PE|RU|CE|SA)\d{3}|CF\d{2})\b")
 
 
@@ -43,6 +43,16 @@ def _row_names() -> dict[str, str]:
     for row in data.load("conflicts").itertuples():
         year = "" if pd.isna(row.year_published) else f", {int(row.year_published)}"
         names[row.estimate_id] = f"the figure of {row.estimating_body}{year}"
+    countries = dict(zip(data.load("countries")["country_code"].astype(str), data.load("countries")["country_name"]))
+    for row in data.load("eu_accession").itertuples():
+        if not pd.isna(row.date):
+            names[row.milestone_id] = (f"‘{str(row.milestone).replace('_', ' ')}’ of "
+                                       f"{countries.get(str(row.country_code), row.country_code)}, "
+                                       f"{charts.format_date(row.date, row.date_precision)}")
+    for row in data.load("eu_chapters").itertuples():
+        names[row.step_id] = f"‘{row.event}’, {charts.format_date(row.date, row.date_precision)}"
+    for row in data.load("ties").itertuples():
+        names[row.tie_id] = f"the tie of {charts.format_date(row.date, row.date_precision)} ({row.partner})"
     for row in data.load("sanctions").itertuples():
         names[row.action_id] = f"‘{row.action} of {row.target_name}’, {charts.format_date(row.date, row.date_precision)}"
     return names
@@ -95,15 +105,15 @@ def measures_table(measure_ids: list[str] | pd.DataFrame, caption: str, coding: 
     table = measure_ids if isinstance(measure_ids, pd.DataFrame) else russia.measures_by_id(list(measure_ids))
     if table.empty:
         return f"<p><i>{html.escape(caption)}: no measure in the table matches.</i></p>"
-    header = ["When", "Administration", "Arena", "Who acted", "What happened"]
+    # Without our coding the rows are other governments' acts: the US administration of the day says nothing.
+    header = ["When"] + (["Administration", "Arena"] if coding else []) + ["Who acted", "What happened"]
     header += ["Direction (our coding)"] if coding else []
     header += ["Source"]
     rows = []
     for row in table.itertuples():
         when = html.escape(row.when) + ("<br><small><b>after the essay</b></small>" if row.after_essay else "")
-        cells = [when, html.escape(str(row.administration_label)), html.escape(str(row.arena_label)),
-                 html.escape(str(row.institution)),
-                 _more(row.short_label, row.summary)]
+        cells = [when] + ([html.escape(str(row.administration_label)), html.escape(str(row.arena_label))]
+                          if coding else []) + [html.escape(str(row.institution)), _more(row.short_label, row.summary)]
         if coding:
             cells.append(f"<b>{html.escape(str(row.direction_label))}</b>: {html.escape(named(row.direction_rationale))}")
         cells.append(source_cell(row.source_id, row.alt_source_id))
@@ -210,7 +220,7 @@ def context_table(claim_id: str | None, caption: str, context_ids: list[str] | N
     views = data.load("context_views")
     rows = []
     for event in events.itertuples():
-        readings = [f"<b>{html.escape(str(v.holder))}:</b> {html.escape(str(v.view))} "
+        readings = [f"<b>{html.escape(str(v.holder))}:</b> {html.escape(named(v.view))} "
                     f"<small>({source_cell(v.source_id)})</small>"
                     for v in views[views["context_id"] == event.context_id].itertuples()]
         after = "<br><small><b>after the essay</b></small>" if analysis.after_essay(pd.Series([event.date])).iloc[0] else ""

@@ -94,9 +94,9 @@ def test_the_ties_explorer_counts_what_it_shows():
 
 def test_the_charts_are_titled_and_timelines_mark_the_essay():
     points, spans = eu_explorers.timeline_rows(("SRB", "HRV"))
-    calendar = drawn(eu_charts.timeline_spec("calendar", points, spans, 2))
+    calendar = drawn(eu_charts.timeline_spec("calendar", points, spans))
     assert "The road to EU membership on the calendar" in calendar and "after the essay" in calendar
-    years = drawn(eu_charts.timeline_spec("years", points, spans, 2))
+    years = drawn(eu_charts.timeline_spec("years", points, spans))
     assert "Years since the country applied" in years and "after the essay" not in years
     steps = eu_explorers.chapter_rows(pd.concat([eu_explorers.accession.chapter_steps(["MNE"])]))
     chapters = drawn(eu_charts.chapters_spec(steps))
@@ -104,3 +104,11 @@ def test_the_charts_are_titled_and_timelines_mark_the_essay():
     bars = drawn(eu_charts.shares_spec(partner_explorers.share_rows(partners.shares("WB6", "exports", "2019"), "%")),
                  heading="The six, 2019")
     assert "The six, 2019" in bars and "68.0%" in bars
+
+
+def test_the_chapters_chart_draws_an_opened_and_a_closed_line_per_country():
+    import re
+
+    rows = eu_explorers.chapter_rows(eu_explorers.accession.chapter_steps(["SRB", "MNE"]))
+    svg = drawn(eu_charts.chapters_spec(rows))
+    assert len(re.findall(r'<g class="mark-line role-mark', svg)) == 4  # 2 countries x opened and closed

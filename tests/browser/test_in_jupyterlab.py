@@ -17,7 +17,7 @@ NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))
 # test must notice: a missing front-end extension shows zero).
 EXPECTED_WIDGETS = {"00_start_here.ipynb": 0, "01_who_makes_policy.ipynb": 17, "02_continuity.ipynb": 20,
                     "03_serbia_kosovo.ipynb": 18, "04_bosnia_dayton.ipynb": 14,
-                    "05_europes_long_wait.ipynb": 21, "06_the_vacuum.ipynb": 18,
+                    "05_europes_long_wait.ipynb": 21, "06_the_vacuum.ipynb": 19,
                     "07_stability_and_intervention.ipynb": 18,
                     "08_history_as_warning.ipynb": 16, "glossary.ipynb": 0}
 
@@ -140,6 +140,7 @@ def choose_in_explorer(page, label: str, choose_label: str, option: str):
     explorer = _explorer(page, label)
     explorer.scroll_into_view_if_needed()
     chart = explorer.locator(".balkans-vega").first
+    expect(chart).to_have_attribute("data-revision", re.compile(r"\d+"))  # drawn once (a gate may just have opened)
     before = chart.get_attribute("data-revision")
     jupyter.choose(explorer, choose_label, option)
     return explorer, chart, before
@@ -548,7 +549,7 @@ def test_stability_widgets_answer_a_student(page, lab, screenshot_dir):
 def test_long_wait_widgets_answer_a_student(page, lab, screenshot_dir):
     shots, closed = start_as_a_new_student(page, lab, screenshot_dir, "05_europes_long_wait.ipynb", gates=9)
 
-    predict = lock_a_guess(page, "North Macedonia applied to join the EU in March 2004", "15", "Your guess, 15")
+    predict = lock_a_guess(page, "became a candidate for EU membership in December 2005", "15", "Your guess, 15")
     expect(predict).to_contain_text("Years from application to each step")
     expect(closed).to_have_count(7)
 
@@ -564,6 +565,17 @@ def test_long_wait_widgets_answer_a_student(page, lab, screenshot_dir):
     expect(chart.locator("svg")).to_contain_text("after the essay")
     assert_drawn(chart)
     road.screenshot(path=str(shots / "road-other-candidates-calendar.png"))
+
+    # Chapters: one country's lines only, fewer points than all four countries'.
+    chapters = page.locator(".jp-OutputArea-output > .widget-vbox").filter(has_text="Each step, with its source").first
+    chapters.scroll_into_view_if_needed()
+    chart = chapters.locator(".balkans-vega").first
+    before = chart.get_attribute("data-revision")
+    jupyter.choose(chapters, "Country", "Serbia")
+    expect(chapters.locator('[role="status"]').first).to_contain_text("Serbia: 22 chapters opened")
+    expect(chart).not_to_have_attribute("data-revision", before)
+    assert chart.locator("svg").evaluate("s => s.querySelectorAll('.mark-line path').length") == 2  # opened, closed
+    chapters.screenshot(path=str(shots / "chapters-serbia.png"))
 
     # The scenario: another country moves the slider to that country's pace, and the answer follows.
     scenario = page.locator(".jp-OutputArea-output > .widget-vbox").filter(
@@ -589,11 +601,11 @@ def test_long_wait_widgets_answer_a_student(page, lab, screenshot_dir):
 
 
 def test_vacuum_widgets_answer_a_student(page, lab, screenshot_dir):
-    shots, closed = start_as_a_new_student(page, lab, screenshot_dir, "06_the_vacuum.ipynb", gates=8)
+    shots, closed = start_as_a_new_student(page, lab, screenshot_dir, "06_the_vacuum.ipynb", gates=11)
 
     predict = lock_a_guess(page, "In 2019, what share of the six Western Balkan economies", "50", "Your guess, 50")
     expect(predict).to_contain_text("goods trade in 2019, by partner")
-    expect(closed).to_have_count(6)
+    expect(closed).to_have_count(7)
 
     # Who trades and invests: Serbia's direct investment in euros, a new axis and new bars.
     partners, chart, before = choose_in_explorer(page, "Measure", "Country", "Serbia")
