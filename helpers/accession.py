@@ -135,6 +135,7 @@ class Scenario:
     years_needed: float | None  # None: never at this pace, or no negotiations to count from
     finish_year: float | None  # a decimal year; None as above
     assumptions: list[str] = field(default_factory=list)
+    candidate: bool = True  # False: an applicant the EU has not made a candidate
 
 
 def own_pace(country: str, as_of=AS_OF) -> float | None:
@@ -181,7 +182,7 @@ def extrapolate(country: str, pace: float | None = None, as_of=AS_OF, total: int
         years = remaining / used
     finish = None if years is None or opened is None else as_of.year + (as_of.day_of_year - 1) / YEAR + years
     return Scenario(country, counts["closed"], total, remaining, opened, as_of, mine, used, years, finish,
-                    assumptions)
+                    assumptions, candidate="candidate_status" in steps)
 
 
 def scenario_sentence(s: Scenario, name: str) -> str:
@@ -189,6 +190,11 @@ def scenario_sentence(s: Scenario, name: str) -> str:
     pace = "no pace" if s.pace is None else f"{s.pace:.1f} chapters closed a year"
     if s.remaining == 0:
         return f"{name} has closed all {s.total} chapters in our record."
+    if not s.candidate:
+        return (f"{name} is not a candidate: there are no negotiations to extrapolate. At {pace}, its {s.remaining} "
+                f"chapters would take about {s.years_needed:.0f} years from the day negotiations opened, after candidate "
+                "status and a decision to open them." if s.years_needed is not None else
+                f"{name} is not a candidate: there are no negotiations to extrapolate.")
     if s.years_needed is None:
         return (f"At {pace}, {name}'s remaining {s.remaining} chapters never close: the extrapolation gives no year.")
     if s.finish_year is None:

@@ -75,7 +75,7 @@ def test_without_negotiations_there_is_no_year_only_a_duration(made_up):
     s = accession.extrapolate("AZE", pace=3, as_of=AS_OF, total=33)
     assert s.own_pace is None and s.negotiations_opened is None and s.finish_year is None
     assert s.years_needed == pytest.approx(11.0)
-    assert "has not opened negotiations" in accession.scenario_sentence(s, "Zedland B")
+    assert "is not a candidate" in accession.scenario_sentence(s, "Zedland B")  # applied, never made a candidate
     assert any("no chapters to count" in a for a in s.assumptions)
 
 
