@@ -182,7 +182,7 @@ def extrapolate(country: str, pace: float | None = None, as_of=AS_OF, total: int
         years = remaining / used
     finish = None if years is None or opened is None else as_of.year + (as_of.day_of_year - 1) / YEAR + years
     return Scenario(country, counts["closed"], total, remaining, opened, as_of, mine, used, years, finish,
-                    assumptions, candidate="candidate_status" in steps)
+                    assumptions, candidate="candidate_status" in steps or opened is not None)
 
 
 def scenario_sentence(s: Scenario, name: str) -> str:
