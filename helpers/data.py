@@ -124,6 +124,10 @@ def _fresh(data_dir: Path) -> Path:
 @functools.lru_cache(maxsize=None)
 def _descriptor(data_dir: Path) -> dict:
     path = data_dir / DESCRIPTOR
+    if not data_dir.is_dir():  # e.g. a command run outside the collection, with the helpers installed elsewhere
+        raise DataError(f"The collection's data/ folder was not found (looked for {data_dir}). Run this from the "
+                        "collection's folder (the one holding data/ and notebooks/), or set BALKANS_DATA_DIR to "
+                        "its data/ folder.")
     if not path.exists():
         raise DataError(f"The schema file data/{DESCRIPTOR} is missing. {_restore_hint(DESCRIPTOR)}")
     try:

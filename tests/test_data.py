@@ -150,7 +150,7 @@ def test_deleted_file_says_how_to_restore_it(data_copy):
 def test_unquoted_comma_in_text(data_copy):
     path = data_copy / "claims.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
-    lines[1] = "T,Harris or Trump, policy stays,thesis,,course-essay"
+    lines[1] = "T,Harris or Trump, policy stays,Policy stays the same,thesis,,course-essay"  # one cell too many
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"claims.csv, line 2: the row has more cells than the header.*double quotes"):
         data.load("claims", data_copy)

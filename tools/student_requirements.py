@@ -54,11 +54,13 @@ def closure() -> set[str]:
     roots = [Requirement(r) for r in metadata.requires(PROJECT) or []]
     queue = [r for r in roots if _wanted(r, EXTRAS)]
     seen: set[str] = set()
+    walked: set[tuple[str, frozenset]] = set()  # a package reached again with other extras needs more
     while queue:
         requirement = queue.pop()
         name = canonicalize_name(requirement.name)
-        if name in seen:
+        if (name, frozenset(requirement.extras)) in walked:
             continue
+        walked.add((name, frozenset(requirement.extras)))
         seen.add(name)
         try:
             needs = metadata.requires(requirement.name) or []
