@@ -192,7 +192,7 @@ def scenario_sentence(s: Scenario, name: str) -> str:
         return f"{name} has closed all {s.total} chapters in our record."
     if not s.candidate:
         return (f"{name} is not a candidate: there are no negotiations to extrapolate. At {pace}, its {s.remaining} "
-                f"chapters would take about {s.years_needed:.0f} years from the day negotiations opened, after candidate "
+                f"chapters would take about {s.years_needed:.0f} years from the day negotiations open, after candidate "
                 "status and a decision to open them." if s.years_needed is not None else
                 f"{name} is not a candidate: there are no negotiations to extrapolate.")
     if s.years_needed is None:

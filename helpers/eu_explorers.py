@@ -105,8 +105,8 @@ def waits_table(countries, caption: str) -> str:
         own = steps[steps["country_code"] == r.country_code]
         sources = tables.source_cell(*dict.fromkeys(own["source_id"].dropna().astype(str)))
         rows.append([html.escape(r.country_name), html.escape(r.applied), _years(r.to_candidate_status),
-                     _years(r.to_negotiations_opened), _years(r.to_accession) or
-                     "" if r.stopped else f"not yet: {r.years_waited:.1f} years so far",
+                     _years(r.to_negotiations_opened),
+                     _years(r.to_accession) or ("" if r.stopped else f"not yet: {r.years_waited:.1f} years so far"),
                      html.escape(where_it_stands(r.country_code)),
                      sources])
     return (tables.html_table(caption, ["Country", "Applied", "Candidate after (years)",

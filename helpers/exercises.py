@@ -410,7 +410,7 @@ class Sorting(_Exercise):
                                     description=f"Item {number}:", style=STYLE, layout=WIDE)
             self.choices[item.item_id] = choice
             rows += [w.HTML(f"<p><b>{number}. {html.escape(item.when)}, {html.escape(item.label)}:</b> "
-                            f"{html.escape(item.text)}</p>", layout=WIDE), choice]
+                            f"{html.escape(tables.named(item.text))}</p>", layout=WIDE), choice]
         self.save_button = w.Button(description="Save my sorting", button_style="primary",
                                     tooltip="Save your sorting; ours is shown after this")
         self.save_button.on_click(lambda _b: self.keep())

@@ -122,3 +122,11 @@ def test_where_each_country_stands_is_said_in_words(made_up):
     assert eu_explorers.where_it_stands("AZE") == "applied; not a candidate"
     assert eu_explorers.where_it_stands("ARM").startswith("negotiating since 1 January 2010: 10 of 33 chapters closed")
     assert "decided to open negotiations (21 March 2024), which have not yet opened" in eu_explorers.where_it_stands("BIH")
+
+
+def test_the_waits_table_says_not_yet_only_for_those_still_waiting():
+    table = eu_explorers.waits_table(("HRV", "MKD", "ISL"), "x")
+    rows = {r.split("</td>", 1)[0].rsplit(">", 1)[-1]: r for r in table.split("<tr>")[2:]}
+    assert "not yet" not in rows["Croatia"] and ">10.4<" in rows["Croatia"]
+    assert "not yet: 22.7 years so far" in rows["North Macedonia"]
+    assert "not yet" not in rows["Iceland"] and "application frozen or withdrawn" in rows["Iceland"]
