@@ -168,7 +168,7 @@ def extrapolate(country: str, pace: float | None = None, as_of=AS_OF, total: int
                 f"searched to {as_of:%B %Y})" if counts["date"] is not None else f"by {as_of:%B %Y}")
     assumptions = [f"{counts['closed']} of {total} chapters closed {recorded}, so {remaining} to go."]
     if opened is None:
-        assumptions.append("Negotiations have not opened: there are no chapters to count yet. The years below "
+        assumptions.append("Negotiations have not opened: there are no chapters to count yet. Any count of years "
                            "would start only on the day they open.")
     elif mine is not None:
         assumptions.append(f"Its own pace: {counts['closed']} closed in {years_between(opened, as_of):.1f} years "

@@ -111,12 +111,12 @@ def map_svg(rated: dict[str, int] | None = None) -> str:
         parts.append(f'<text x="{x}" y="{TOP - 6}" font-size="15" font-style="italic">{html.escape(label)}</text>')
         for row, claim_id in enumerate(ids):
             parts.append(_box(x, TOP + row * ROW_H, claims[claim_id], rated))
-    for source, target in LEADS_TO:  # drawn down the left edge of the strand, dashed
+    for source, target in LEADS_TO:  # dashed, down the right edge of the strand, in the gap before the next
         column = next(i for i, (_l, ids) in enumerate(GROUPS) if source in ids)
         ids = GROUPS[column][1]
-        x = column * COLUMN_W - 6
+        x = column * COLUMN_W + BOX_W
         y1, y2 = (TOP + ids.index(c) * ROW_H + BOX_H / 2 for c in (source, target))
-        parts.append(f'<path d="M{x + 6},{y1} C{x - 4},{y1} {x - 4},{y2} {x + 4},{y2}" fill="none" stroke="#333" '
+        parts.append(f'<path d="M{x},{y1} C{x + 14},{y1} {x + 14},{y2} {x + 2},{y2}" fill="none" stroke="#333" '
                      f'stroke-width="1.5" stroke-dasharray="4 3" marker-end="url(#argmap-arrow)"/>')
     parts.append("</svg>")
     return "".join(parts)
@@ -145,7 +145,9 @@ def map_outline(rated: dict[str, int] | None = None) -> str:
 def argument_map(journal: Journal | None = None) -> str:
     """The map with its text version folded below it, coloured by the student's ratings so far."""
     rated = ratings(journal)
-    key = " · ".join(f"{n}: {words}" for n, words in RATING_WORDS.items())
-    return (f"{map_svg(rated)}<p><small>Colours follow your ratings ({html.escape(key)}); a dashed outline: "
-            f"not rated yet. Each box names the notebook that tests the claim.</small></p>"
+    key = " ".join(f'<span style="display:inline-block;width:0.9em;height:0.9em;background:{RATING_COLOURS[n]};'
+                   f'vertical-align:middle"></span> {n}: {html.escape(words)}' for n, words in RATING_WORDS.items())
+    return (f"{map_svg(rated)}<p><small>Colours follow your ratings: {key}; a dashed outline: not rated yet. "
+            "Solid arrows: the strands hold up the thesis; a dashed arrow: one claim leads to another. Each box names "
+            "the notebook that tests the claim.</small></p>"
             f"<details><summary>The map as text, with a link to each notebook</summary>{map_outline(rated)}</details>")

@@ -54,7 +54,7 @@ def timeline_spec(align: str, rows: list[dict], spans: list[dict], essay: bool =
         span_x = {"field": "start_date", "type": "temporal"}
     else:
         x = {"field": "years", "type": "quantitative", "title": "Years since the country applied",
-             "scale": {"domainMin": 0, "padding": 12}, "axis": {"format": "d", "tickMinStep": 1}}
+             "scale": {"domainMin": 0, "nice": False}, "axis": {"format": "d", "tickMinStep": 1}}
         x_end = {"field": "end_years"}
         span_x = {"field": "start_years", "type": "quantitative"}
     y = {"field": "country", "type": "nominal", "title": None, "sort": {"field": "order"}}
@@ -62,7 +62,7 @@ def timeline_spec(align: str, rows: list[dict], spans: list[dict], essay: bool =
     layers = [
         {"data": {"name": "spans"}, "mark": {"type": "rule", "strokeWidth": 2, "color": "#555"},
          "encoding": {"x": span_x, "x2": x_end, "y": y,
-                      "strokeDash": {"field": "state", "type": "nominal", "title": None, "legend": LEGEND,
+                      "strokeDash": {"field": "state", "type": "nominal", "title": None, "legend": {**LEGEND, "columns": 3},
                                      "scale": {"domain": ["member", "still waiting", "withdrew or froze"],
                                                "range": [[1, 0], [4, 3], [1, 3]]}},
                       "tooltip": [{"field": "country", "title": "Country"}, {"field": "state", "title": "State"},
@@ -70,9 +70,9 @@ def timeline_spec(align: str, rows: list[dict], spans: list[dict], essay: bool =
         {"data": {"name": "steps"},
          "mark": {"type": "point", "filled": True, "size": 90, "stroke": "black", "strokeWidth": 0.5},
          "encoding": {"x": x, "y": y,
-                      "shape": {"field": "stage", "type": "nominal", "legend": LEGEND,
+                      "shape": {"field": "stage", "type": "nominal", "legend": {**LEGEND, "columns": 3},
                                 "scale": {"domain": stages, "range": [s for _c, s in STAGE_MARKS.values()]}},
-                      "color": {"field": "stage", "type": "nominal", "legend": LEGEND,
+                      "color": {"field": "stage", "type": "nominal", "legend": {**LEGEND, "columns": 3},
                                 "scale": {"domain": stages, "range": [c for c, _s in STAGE_MARKS.values()]}},
                       "tooltip": [{"field": "country", "title": "Country"}, {"field": "stage", "title": "Step"},
                                   {"field": "when", "title": "When"},
@@ -93,9 +93,10 @@ def timeline_spec(align: str, rows: list[dict], spans: list[dict], essay: bool =
 
 def chapters_spec(rows: list[dict]) -> dict:
     """Chapters opened and closed over time, one colour per country and a solid or dashed line per count."""
-    x = {"field": "date", "type": "temporal", "title": "Year", "axis": {"format": "%Y", "labelOverlap": True}}
+    x = {"field": "date", "type": "temporal", "title": "Year",
+         "axis": {"format": "%Y", "labelOverlap": True, "tickCount": {"interval": "year", "step": 1}}}
     y = {"field": "chapters", "type": "quantitative", "title": "Chapters (running total)"}
-    colour = {"field": "country", "type": "nominal", "legend": LEGEND,
+    colour = {"field": "country", "type": "nominal", "legend": {**LEGEND, "columns": 4},
               "scale": {"range": [OKABE_ITO[c] for c in ("blue", "vermillion", "green", "orange", "purple",
                                                           "sky_blue")]}}
     dash = {"field": "tally", "type": "nominal", "legend": LEGEND,
@@ -172,7 +173,8 @@ def shares_spec(rows: list[dict], money: bool = False) -> dict:
 
 def opinion_spec(rows: list[dict]) -> dict:
     """Answers to one poll question over time: one line per answer (and country), shapes as well as colours."""
-    x = {"field": "date", "type": "temporal", "title": "Fieldwork ended", "scale": {"padding": 24},
+    x = {"field": "date", "type": "temporal", "title": "Fieldwork ended",
+         "scale": {"domain": ["2010-01-01", "2026-12-31"], "padding": 12},
          "axis": {"format": "%Y", "labelOverlap": True, "tickCount": {"interval": "year", "step": 1}}}
     y = {"field": "percent", "type": "quantitative", "title": "Share of respondents (%)", "scale": {"domain": [0, 100]}}
     palette = [OKABE_ITO[c] for c in ("blue", "vermillion", "green", "orange", "purple", "sky_blue", "black")]

@@ -17,6 +17,12 @@ from .guard import reported
 from .widgets import CONTROL_STYLE, FULL_WIDTH, live_text
 
 
+def _amount(value) -> str:
+    """Millions as the source gives them: no '.0' on a round figure."""
+    value = float(value)
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+
+
 def share_rows(shown: pd.DataFrame, unit: str) -> list[dict]:
     return [{"partner": r.partner, "share": r.share, "what": r.what,
              "label": f"{r.share:,.1f}%" if unit == "%" else f"€{r.share:,.0f}m"} for r in shown.itertuples()]
@@ -133,8 +139,8 @@ class ProjectsExplorer(w.VBox):
                 "How it was converted", "Source"],
             [[f"{r.year}", html.escape(partners.COUNTRIES.get(str(r.country_code), str(r.country_code))),
               html.escape(str(r.partner)), html.escape(str(r.project)), html.escape(str(r.kind)),
-              f"{float(r.amount_original):,.1f} {html.escape(str(r.currency))} million",
-              f"{float(r.amount_eur_million):,.1f}", html.escape(partners.conversion_words(r)),
+              f"{_amount(r.amount_original)} {html.escape(str(r.currency))} million",
+              _amount(r.amount_eur_million), html.escape(partners.conversion_words(r)),
               tables.source_cell(r.source_id, r.alt_source_id)] for r in shown.itertuples()])
         self.state.update(partner=self.partner.value, kind=self.kind.value, sort=self.sort.value, count=len(shown),
                           project_ids=list(shown["project_id"]), description=sentence)
@@ -177,7 +183,7 @@ class TiesExplorer(w.VBox):
         counts = shown["partner"].astype(str).value_counts()
         chosen = [c.label.split(" (")[0] for c in (self.partner, self.dimension, self.country) if c.value != "all"]
         sentence = (f"No tie in the table for {', '.join(chosen)}." if shown.empty else
-                    f"{len(shown)} ties{' (' + ', '.join(chosen) + ')' if chosen else ''}: "
+                    f"{len(shown)} tie{'s' if len(shown) > 1 else ''}{' (' + ', '.join(chosen) + ')' if chosen else ''}: "
                     + ", ".join(f"{p} {n}" for p, n in counts.items())
                     + ". A count of rows shows where our sources looked, not the weight of each tie.")
         self.summary.value = live_text(sentence)

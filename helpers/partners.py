@@ -71,8 +71,11 @@ def shares(country: str, measure: str, period: str = LATEST) -> pd.DataFrame:
     table = figures(country, measure)
     if table.empty:
         return table
-    if period == LATEST:  # the latest period that names at least one of the four partners the claim is about
-        named = table[table["partner"].isin(FOUR)]
+    if period == LATEST:  # the latest period with the EU's figure, else one naming another of the four partners
+        for wanted in (("EU",), FOUR):
+            named = table[table["partner"].isin(wanted)]
+            if not named.empty:
+                break
         period = (named if not named.empty else table).sort_values("order")["period"].iloc[-1]
     return table[table["period"] == period].sort_values("share", ascending=False).reset_index(drop=True)
 

@@ -547,7 +547,7 @@ def test_stability_widgets_answer_a_student(page, lab, screenshot_dir):
 
 
 def test_long_wait_widgets_answer_a_student(page, lab, screenshot_dir):
-    shots, closed = start_as_a_new_student(page, lab, screenshot_dir, "05_europes_long_wait.ipynb", gates=9)
+    shots, closed = start_as_a_new_student(page, lab, screenshot_dir, "05_europes_long_wait.ipynb", gates=10)
 
     predict = lock_a_guess(page, "became a candidate for EU membership in December 2005", "15", "Your guess, 15")
     expect(predict).to_contain_text("Years from application to each step")
