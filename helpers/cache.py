@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import platformdirs
@@ -19,12 +20,21 @@ def cache_dir() -> Path:
     return Path(os.environ.get("BALKANS_CACHE") or platformdirs.user_cache_dir("balkans-claims"))
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write whole or not at all: a kernel stopped mid-write leaves the old file."""
+def write_atomically(path: Path, text: str, prefix: str | None = None) -> None:
+    """Write whole or not at all: a temporary file beside it (readable by its owner only), flushed to disk,
+    then renamed over it, so a kernel stopped mid-write leaves the old file. Used for the cache, the journal
+    and the hand-ins."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=prefix or f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 _read: dict[Path, set[str]] = {}  # read once per process and folder

@@ -23,14 +23,14 @@ import base64
 import functools
 import html
 import json
-import os
 import re
 import subprocess
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
+
+from .cache import write_atomically
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_MARK = "balkans-handin-data"
@@ -340,18 +340,7 @@ def data_block(hand_in: HandIn) -> str:
     return f"<!-- {DATA_MARK}\n{payload}\n-->"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Replace path with text in one step: a temporary file beside it, flushed to disk, then renamed."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+write_atomic = write_atomically  # the overview writes its page the same way
 
 
 def _check_folder(folder: Path, journal_file: Path) -> None:

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import warnings
 from datetime import datetime, timezone
 from pathlib import Path
 
 from filelock import FileLock
+
+from .cache import write_atomically
 
 APP_NAME = "balkans-claims"
 SESSION_NOTICES: list[str] = []  # what happened to the journal in this kernel, for every widget to show
@@ -123,16 +124,7 @@ class Journal:
         # Under the lock no other save is running, so any temporary file left here is from an interrupted one.
         for stray in path.parent.glob(".journal-*.tmp"):
             stray.unlink(missing_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".journal-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(payload)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomically(path, payload, prefix=".journal-")
 
     def entries(self) -> list[dict]:
         """Every entry, oldest first."""
