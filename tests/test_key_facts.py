@@ -146,3 +146,18 @@ def test_sanctions_and_us_actions_agree_since_the_election():
     delisted = set(changes[changes["date"] == "2025-10-17"]["target_name"].astype(str))
     assert delisted == {"Jelena Pajić Baštinac", "Danijel Dragičević", "Goran Raković", "Dijana Milanković"}
     assert "Milorad Dodik" in set(changes[changes["date"] == "2025-10-29"]["target_name"].astype(str))
+
+
+def test_eu_chapters_and_the_moments_that_held_the_road_up():
+    # Verified by the helpers who added the rows (data/verification/eu_accession_chapters.md, accession_causes.md)
+    # and again by the second reading of notebooks 05 and 06.
+    montenegro = one("eu_chapters", step_id="CH016")
+    assert (montenegro["country_code"], day(montenegro["date"]), montenegro["chapters_closed_total"]) == ("MNE", "2026-03-17", 14)
+    assert one("eu_chapters", step_id="CH027")["chapters_opened_total"] == 22  # Serbia, Cluster 4, 14 December 2021
+    assert day(one("eu_accession", country_code="HRV", milestone="negotiations_closed")["date"]) == "2011-06-30"
+    assert day(one("context_events", context_id="CE920")["date"]) == "2011-12-05"  # the ICJ's Interim Accord judgment
+    assert day(one("context_events", context_id="CE921")["date"]) == "2021-04-12"  # the EU will not repay the loan
+    assert day(one("context_events", context_id="CE915")["date"]) == "2025-11-17"  # Albania opens its last cluster
+    loan = one("investment_projects", project_id="inv-mne-bar-boljare-2014")
+    assert (loan["currency"], float(loan["conversion_rate"]), float(loan["amount_eur_million"])) == ("USD", 1.2598, 749.3)
+    assert one("public_opinion", poll_id="iri-wb-2024", country_code="XKX", answer="United States")["percent"] == 80
