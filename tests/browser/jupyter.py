@@ -59,6 +59,21 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+def wait_until_up(url: str, server: subprocess.Popen, log_path: Path, failure: str, timeout: float = 120) -> None:
+    """Poll url until it answers 200; if the server exits or the time runs out, fail with the end of its log."""
+    deadline = time.time() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            pass
+        if server.poll() is not None or time.time() > deadline:
+            raise RuntimeError(f"{failure}; log:\n{log_path.read_text()[-3000:]}")
+        time.sleep(0.5)
+
+
 @contextmanager
 def running_lab(root: Path):
     """JupyterLab on 127.0.0.1 with a token, serving a copy of notebooks/ under root."""
@@ -82,17 +97,7 @@ def running_lab(root: Path):
         server = subprocess.Popen(command, cwd=notebooks, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
             base = f"http://127.0.0.1:{port}"
-            deadline = time.time() + 120
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as answer:
-                        if answer.status == 200:
-                            break
-                except OSError:
-                    pass
-                if server.poll() is not None or time.time() > deadline:
-                    raise RuntimeError(f"JupyterLab did not start; log:\n{log_path.read_text()[-3000:]}")
-                time.sleep(0.5)
+            wait_until_up(f"{base}/api/status?token={token}", server, log_path, "JupyterLab did not start")
             yield Lab(base, token, notebooks)
         finally:
             server.terminate()

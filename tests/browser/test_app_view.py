@@ -11,7 +11,6 @@ import os
 import secrets
 import signal
 import subprocess
-import time
 import urllib.error
 import urllib.request
 
@@ -39,16 +38,7 @@ def app(tmp_path_factory):
                                   start_new_session=True)  # its own group: make, the shell and Voila
         try:
             base = f"http://127.0.0.1:{port}"
-            deadline = time.time() + 120
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{base}/voila/static/voila.js", timeout=2):
-                        break
-                except OSError:
-                    pass
-                if server.poll() is not None or time.time() > deadline:
-                    raise RuntimeError(f"`make app` did not start Voila; log:\n{log_path.read_text()[-3000:]}")
-                time.sleep(0.5)
+            jupyter.wait_until_up(f"{base}/voila/static/voila.js", server, log_path, "`make app` did not start Voila")
             yield base, token, log_path
         finally:
             os.killpg(server.pid, signal.SIGTERM)
