@@ -18,7 +18,7 @@ from typing import Callable
 
 import ipywidgets as w
 
-from . import analysis, questions, reveals, tables
+from . import analysis, questions, reveals, tables, verdict
 from .guard import reported
 from .journal import SESSION_NOTICES, Journal
 from .questions import Feedback, Question, parse_number, range_feedback
@@ -36,7 +36,7 @@ SUBSTANCE_CHOICES = tables.SUBSTANCE_WORDS  # the coding's options, in the words
 TONE_CHOICES = {"same": "same", "changed": "changed", "unclear": "unclear"}
 # The journal kind under which each kind of question is saved.
 JOURNAL_KIND = {"prediction": "prediction", "choice": "answer", "number": "answer", "reflection": "reflection",
-                "coding": "coding", "decision": "decision"}
+                "coding": "coding", "decision": "decision", "marking": "marking"}
 
 _waiting: dict[str, list["After"]] = {}  # gates of this kernel, opened when their question is answered
 
@@ -65,6 +65,8 @@ def usable_answer(q: Question):
         "number": lambda v: parse_number(v.get("answer")) is not None,
         "reflection": lambda v: isinstance(v.get("text"), str) and bool(v["text"].strip()),
         "decision": lambda v: q.option(str(v.get("answer"))) is not None and isinstance(v.get("text"), str),
+        # partial progress is usable: the student marks one item at a time and comes back later
+        "marking": lambda v: all(verdict.usable_mark(m) for m in v.values()),
         "coding": lambda v: all(q.option(str(v.get(i))) is not None for i in q.items) if q.options else
         all(isinstance(v.get(i), dict) and v[i].get("substance") in SUBSTANCE_CHOICES
             and v[i].get("tone") in TONE_CHOICES for i in q.items),
@@ -82,6 +84,15 @@ def saved_answer(q: Question, journal: Journal):
     usable = usable_answer(q)
     problem = journal.set_aside(JOURNAL_KIND[q.kind], q.question_id, usable)
     return journal.latest(JOURNAL_KIND[q.kind], q.question_id), problem
+
+
+def answered(q: Question, value) -> bool:
+    """True once a saved answer lets the parts after it open (a marking: once the class set is marked)."""
+    if value is None:
+        return False
+    if q.kind == "marking":
+        return verdict.class_set_done(value)
+    return True
 
 
 def first_sentence(text: str) -> str:
@@ -561,6 +572,10 @@ def ask(question_id: str, journal: Journal | None = None) -> _Exercise:
         return PickPrediction(q, journal)
     if q.kind == "coding" and q.options:  # sorted into the question's options, not coded for substance and tone
         return Sorting(q, journal)
+    if q.kind == "marking":  # what happened after the election, one item at a time (notebook 09)
+        from .verdict_explorers import EventMarker
+
+        return EventMarker(q, journal)
     return WIDGETS[q.kind](q, journal)
 
 
@@ -593,7 +608,7 @@ class After(w.VBox):
             f'the question “{html.escape(first_sentence(q.prompt))}”</i></div>', layout=WIDE)
         super().__init__([placeholder])
         journal = journal or Journal(warn=False)
-        if saved_answer(q, journal)[0] is not None:
+        if answered(q, saved_answer(q, journal)[0]):
             self.show()
         else:
             _waiting.setdefault(question_id, []).append(self)

@@ -37,11 +37,12 @@ DATA_MARK = "balkans-handin-data"
 FORMAT = 1
 GROUPS = {  # journal kind -> heading, in the order a notebook section shows them
     "prediction": "Predictions", "answer": "Answers to checks", "coding": "Codings and sortings",
-    "decision": "Decisions", "reflection": "Reflections", "rating": "Claim ratings", "conclusion": "Conclusion",
+    "decision": "Decisions", "marking": "What happened after the election, as I marked it", "reflection": "Reflections",
+    "rating": "Claim ratings", "verdict": "My verdict", "conclusion": "Conclusion",
 }
 OTHER = "Other saved work"
 SINGULAR = {"prediction": "prediction", "answer": "check", "coding": "coding or sorting", "decision": "decision",
-            "reflection": "Think! answer"}
+            "reflection": "Think! answer", "marking": "marking of what happened"}
 RATING_WORDS = {1: "the evidence contradicts the claim", 2: "mostly against", 3: "mixed", 4: "mostly supports",
                 5: "the evidence strongly supports the claim"}
 
@@ -235,9 +236,33 @@ def _words(kind: str, value, q) -> list[tuple[str, str]]:
             lines.append((event.when, f"{event.summary_short}\nMine: {words.get(mine['substance'], mine['substance'])}"
                           f", tone {mine['tone']}\nOurs: {words.get(event.substance, event.substance)}, tone {event.tone}"))
         return lines + [("Same as ours (substance and tone)", f"{agree} of {len(lines)}")]
+    if kind == "marking":  # what happened after the election (notebook 09), beside our coding
+        from . import verdict
+
+        lines, agree = [], 0
+        rows = verdict.differences(value)
+        if len(rows) != len(value):
+            raise ValueError("marks this export cannot read")
+        for row in rows.itertuples():
+            agree += row.same_substance and row.same_tone
+            lines.append((row.when, f"{row.summary_short}\nMine: substance {row.my_substance}, tone {row.my_tone}, "
+                          f"{verdict.IMPORTANCE[row.my_importance]}\nOurs: substance {row.substance}, tone {row.tone}"))
+        return lines + [("Same as ours (substance and tone)", f"{agree} of {len(lines)}")]
+    if kind == "verdict":
+        from . import verdict
+
+        labels = verdict.short_labels()
+        lines = [("My overall score", f"{verdict.signed(value['overall'])}: {verdict.words(value['overall'])}"),
+                 ("How much tone counted", verdict.TONE_SHARES[value["tone_share"]])]
+        lines += [(f"{sp} {labels.get(sp, '')}", f"score {verdict.signed(value['scores'].get(sp))}, weight: "
+                   f"{verdict.WEIGHTS[weight]}") for sp, weight in value["weights"].items()]
+        return lines
     if kind == "conclusion":
         text = value if isinstance(value, str) else value["text"]
-        return [("My conclusion", _as_text(text))]
+        lines = [("My conclusion", _as_text(text))]
+        if isinstance(value, dict) and value.get("verdict"):
+            lines.append(("My verdict when I wrote it", _as_text(value["verdict"])))
+        return lines
     raise KeyError(kind)
 
 
@@ -248,7 +273,7 @@ def _item(entry: dict, q, claims) -> Item:
     elif q is not None:
         title = q.prompt
     else:
-        title = key if kind != "conclusion" else "Conclusion"
+        title = {"conclusion": "Conclusion", "verdict": "My verdict on the prediction (claim T)"}.get(kind, key)
     saved = str(entry.get("time", ""))[:10]
     try:
         return Item(title, _words(kind, value, q), saved)
@@ -273,7 +298,7 @@ def gather(journal_file: Path | str, name: str, on: str | None = None) -> HandIn
     bank, claims = _bank(), _claims()
 
     def home(kind: str, key: str, entry: dict) -> str:  # the notebook a saved answer belongs to
-        if kind in ("prediction", "answer", "reflection", "coding", "decision") and key in bank:
+        if kind in ("prediction", "answer", "reflection", "coding", "decision", "marking") and key in bank:
             return bank[key].notebook
         if kind == "rating" and key in claims and claims[key][1]:
             return entry.get("notebook") or claims[key][1]
@@ -286,7 +311,7 @@ def gather(journal_file: Path | str, name: str, on: str | None = None) -> HandIn
     order = {q: i for i, q in enumerate(bank)} | {c: i for i, c in enumerate(claims)}
     for (kind, key), entry in sorted(current.items(), key=lambda pair: (order.get(pair[0][1], len(order)), pair[0][1])):
         group = GROUPS.get(kind, OTHER)
-        q = bank.get(key) if kind in GROUPS and kind not in ("rating", "conclusion") else None
+        q = bank.get(key) if kind in GROUPS and kind not in ("rating", "verdict", "conclusion") else None
         sections[home(kind, key, entry)].groups.setdefault(group, []).append(_item(entry, q, claims))
     for section in sections.values():
         groups = section.groups

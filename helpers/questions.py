@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from . import data
 
 OPTION_KEYS = ("a", "b", "c", "d", "e")
-KINDS = ("prediction", "choice", "number", "reflection", "coding", "decision")
+KINDS = ("prediction", "choice", "number", "reflection", "coding", "decision", "marking")
 
 
 @dataclass(frozen=True)

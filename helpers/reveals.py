@@ -103,6 +103,35 @@ def change_by_term_html() -> str:
             + f"<p>{html.escape(continuity.density_sentence())}</p>")
 
 
+def _after_election() -> pd.DataFrame:
+    events = data.load("policy_events")
+    tagged = events["claim_ids"].astype(str).str.split(";").apply(lambda ids: "T" in ids)
+    return events[analysis.after_essay(events["date"]) & tagged]
+
+
+def post_election_change_share() -> float:
+    """Of the US actions recorded after the election (tagged T), the share we coded as departing or starting (%)."""
+    events = _after_election()
+    return round(100 * events["substance"].isin(continuity.CHANGE).sum() / len(events), 1)
+
+
+def post_election_counts_html() -> str:
+    """The reveal: the post-election actions by our substance and tone codes, and what a share of rows leaves out."""
+    events = _after_election()
+    start, end = events["date"].min(), events["date"].max()
+    substance = events["substance"].value_counts()
+    tone = events["tone"].value_counts()
+    rows = [[html.escape(tables.SUBSTANCE_WORDS.get(code, code)), str(int(substance.get(code, 0)))]
+            for code in tables.SUBSTANCE_WORDS]
+    rows += [[f"tone: {html.escape(code)}", str(int(tone.get(code, 0)))] for code in ("same", "changed", "unclear")]
+    return (tables.html_table(f"The {len(events)} US actions recorded after the election, as we coded them",
+                              ["Our code", "Actions"], rows)
+            + f"<p>They run from {charts.format_date(start, 'day')} to {charts.format_date(end, 'day')}; our month-by-"
+              "month search ran to the end of November 2026, and the stored sources it could read thin out after "
+              "February 2026. A share of rows treats an anniversary message and the lifting of sanctions as one row "
+              "each: the verdict below lets you weigh them.</p>")
+
+
 def bih_continues_of_ten() -> int:
     """Of every 10 recorded US actions on Bosnia and Herzegovina, how many we coded as continuing the line."""
     events = analysis.filter_events(country="BIH")
@@ -191,6 +220,7 @@ def bar_boljare_eur() -> float:
 
 
 ANSWERS = {
+    "post_election_change_share": post_election_change_share,
     "north_macedonia_candidate_to_talks": north_macedonia_candidate_to_talks,
     "wb6_eu_export_share": wb6_eu_export_share,
     "bar_boljare_eur": bar_boljare_eur,
@@ -203,6 +233,7 @@ ANSWERS = {
     "eu_non_recognising_count": eu_non_recognising_count,
 }
 REVEALS = {
+    "post_election_counts": post_election_counts_html,
     "waits_compared": waits_compared_html,
     "wb6_partners": wb6_partners_html,
     "kfor": kfor_html,

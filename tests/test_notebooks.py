@@ -144,7 +144,8 @@ def test_claim_notebooks_tie_back_to_claims_csv():
 def test_claim_notebooks_predict_code_and_rate(path):
     code = "\n".join(source(c) for c in load(path)["cells"] if c["cell_type"] == "code")
     kinds = {questions.question(q).kind for q in re.findall(r'exercises\.ask\("([^"]+)"\)', code)}
-    assert {"prediction", "coding", "reflection", "choice"} <= kinds
+    assert {"prediction", "reflection", "choice"} <= kinds
+    assert kinds & {"coding", "marking"}, "the student codes or marks evidence before seeing ours"
     assert "exercises.rate(" in code
     assert "tables.sources_list(" in code or "data.sources_markdown(" in code, \
         "the Sources section must be generated from sources.csv"
