@@ -253,7 +253,8 @@ def _words(kind: str, value, q) -> list[tuple[str, str]]:
 
         labels = verdict.short_labels()
         lines = [("My overall score", f"{verdict.signed(value['overall'])}: {verdict.words(value['overall'])}"),
-                 ("How much tone counted", verdict.TONE_SHARES[value["tone_share"]])]
+                 ("How much tone counted", verdict.TONE_SHARES[value["tone_share"]]),
+                 ("The outgoing administration's items", "counted" if value.get("outgoing") else "not counted")]
         lines += [(f"{sp} {labels.get(sp, '')}", f"score {verdict.signed(value['scores'].get(sp))}, weight: "
                    f"{verdict.WEIGHTS[weight]}") for sp, weight in value["weights"].items()]
         return lines

@@ -132,13 +132,30 @@ class Verdict:
         return words(self.overall)
 
 
+def inauguration() -> pd.Timestamp:
+    """The day the election's winner took office: the start of the last administration in the table."""
+    return data.load("administrations")["term_start"].max()
+
+
+def outgoing_items() -> set[str]:
+    """Items dated after the election but before the inauguration: the outgoing administration's last weeks.
+
+    They happened after the essay, but they do not test what the winner did.
+    """
+    dated = pd.concat([data.load("policy_events").rename(columns={"event_id": "item_id"})[["item_id", "date"]],
+                       data.load("presence_reports").rename(columns={"report_id": "item_id"})[["item_id", "date"]]])
+    placed = set(data.load("verdict_items")["item_id"])
+    return set(dated[(dated["date"] < inauguration()) & dated["item_id"].isin(placed)]["item_id"])
+
+
 def compute(marks: dict[str, dict], weights: dict[str, int] | None = None, tone_share: float = 0.0,
-            fill_with_ours: bool = False) -> Verdict:
+            fill_with_ours: bool = False, outgoing: bool = False) -> Verdict:
     """The verdict from marks (item id -> substance, tone, importance) and weights (sub-prediction -> 0-3).
 
     Unusable marks and items not in the table are ignored. With fill_with_ours, every item the
-    student did not mark counts with our coding at DEFAULT_IMPORTANCE. A sub-prediction with no
-    counted item, or with weight 0, is left out of the overall score.
+    student did not mark counts with our coding at DEFAULT_IMPORTANCE. Items of the outgoing
+    administration (before the inauguration) count only with outgoing=True. A sub-prediction
+    with no counted item, or with weight 0, is left out of the overall score.
     """
     if tone_share not in TONE_SHARES:
         raise ValueError(f"tone_share must be one of {', '.join(map(str, TONE_SHARES))}, not {tone_share!r}.")
@@ -146,6 +163,8 @@ def compute(marks: dict[str, dict], weights: dict[str, int] | None = None, tone_
     chosen = {k: v for k, v in usable_marks(marks).items() if k in placed.index}
     if fill_with_ours:
         chosen = {**our_marks(), **chosen}
+    if not outgoing:
+        chosen = {k: v for k, v in chosen.items() if k not in outgoing_items()}
     weights = weights or {}
     rows = []
     for sp in sub_predictions().itertuples():
@@ -203,11 +222,11 @@ def sentence(verdict: Verdict, ours: Verdict | None = None) -> str:
 
 
 def ours_on_same_items(marks: dict[str, dict], weights: dict[str, int] | None = None, tone_share: float = 0.0,
-                       fill_with_ours: bool = False) -> Verdict:
+                       fill_with_ours: bool = False, outgoing: bool = False) -> Verdict:
     """The same computation on our coding of the items the student counted, with the student's importance:
     any difference from ``compute`` comes from the coding alone."""
     mine = usable_marks(marks)
     ours = our_marks({k: v["importance"] for k, v in mine.items()})
     if not fill_with_ours:
         ours = {k: ours[k] for k in mine if k in ours}
-    return compute(ours, weights, tone_share)
+    return compute(ours, weights, tone_share, outgoing=outgoing)

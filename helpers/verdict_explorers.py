@@ -213,8 +213,8 @@ def verdict_spec(rows: list[dict]) -> dict:
          "title": "Score: -1 = everything changed, 0 = mixed, +1 = everything held"}
     return {"$schema": VEGA_LITE_SCHEMA, "width": "container", "autosize": FIT, "config": FONT, "height": 250,
             "title": {"text": "Did the prediction hold? Your verdict, part by part",
-                      "subtitle": ["Bars: your marks and weights; black ticks: our coding of the same items with "
-                                   "your importance and weights. The score is printed at each bar."]},
+                      "subtitle": ["Bars: your marks and weights; black ticks: one other reading, our coding of the "
+                                   "same items with your importance and weights. The score is printed at each bar."]},
             "datasets": {"scores": rows},
             "layer": [{"data": {"name": "scores"}, "mark": {"type": "bar"},
                        "encoding": {"x": x, "y": y,
@@ -257,6 +257,10 @@ class VerdictExplorer(w.VBox):
         self.fill = w.Checkbox(value=bool(earlier.get("fill_with_ours", False)), indent=False, layout=WIDE,
                                description="Also count the items I did not mark, with our coding (each counted as "
                                            "'matters')")
+        n_outgoing = len(verdict.outgoing_items())
+        self.outgoing = w.Checkbox(value=bool(earlier.get("outgoing", False)), indent=False, layout=WIDE,
+                                   description=f"Also count the outgoing administration's {n_outgoing} items "
+                                               f"(after the election, before {verdict.inauguration():%-d %B %Y})")
         self.summary = w.HTML(layout=WIDE)
         self.chart = vega.VegaChart(verdict_spec([]))
         self.table = w.HTML(layout=WIDE)
@@ -269,18 +273,18 @@ class VerdictExplorer(w.VBox):
         self.marks = saved_marks(self.journal)
         self.state: dict = {}
         super().__init__([w.HTML("<p><b>How much does each part of the prediction count in your verdict?</b></p>"),
-                          *self.weights.values(), self.tone_share, self.fill, self.summary, self.chart, self.table,
+                          *self.weights.values(), self.tone_share, self.fill, self.outgoing, self.summary, self.chart, self.table,
                           self.save_button, self.status])
         _listeners.append(self.refresh)
         self.update()
 
     def controls(self) -> dict:
         return {**{f"weight_{k}": v for k, v in self.weights.items()}, "tone_share": self.tone_share,
-                "fill_with_ours": self.fill}
+                "fill_with_ours": self.fill, "outgoing": self.outgoing}
 
     def settings(self) -> dict:
         return {"weights": {k: v.value for k, v in self.weights.items()}, "tone_share": self.tone_share.value,
-                "fill_with_ours": self.fill.value}
+                "fill_with_ours": self.fill.value, "outgoing": self.outgoing.value}
 
     def refresh(self, marks: dict) -> None:
         self.marks = verdict.usable_marks(marks)

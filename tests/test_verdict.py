@@ -69,7 +69,7 @@ def test_our_coding_on_the_same_items_differs_only_by_coding():
     ours = verdict.our_marks()
     same = {k: ours[k] for k in MARKS}
     assert verdict.ours_on_same_items(same).overall == pytest.approx(verdict.compute(same).overall)
-    filled = verdict.compute({}, fill_with_ours=True)
+    filled = verdict.compute({}, fill_with_ours=True, outgoing=True)
     assert filled.counted == len(data.load("verdict_items"))
 
 
@@ -194,3 +194,15 @@ def test_the_hand_in_shows_the_marking_the_verdict_and_the_conclusion(journal_fi
     assert "My verdict on the prediction (claim T)" in text and "My overall score" in text
     assert "Mostly continuity in words" in text
     assert "marking of what happened" not in text  # not listed as missing once saved
+
+
+def test_the_outgoing_administrations_last_weeks_count_only_when_asked():
+    outgoing = verdict.outgoing_items()
+    assert "PE306" in outgoing and "PE045" not in outgoing  # 17 January 2025 is before the inauguration
+    everything = verdict.compute({}, fill_with_ours=True, outgoing=True)
+    winner_only = verdict.compute({}, fill_with_ours=True)
+    assert everything.counted - winner_only.counted == len(outgoing)
+    marks = {"PE306": mark(X, X), "PE045": mark(C, C)}  # the outgoing item, marked change, is not counted
+    assert verdict.compute(marks).overall == pytest.approx(1.0)
+    assert verdict.compute(marks, outgoing=True).overall == pytest.approx(0.0)
+    assert not outgoing & set(verdict.items(class_set=True)["item_id"])  # the class marks the winner's term

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -19,7 +20,7 @@ EXPECTED_WIDGETS = {"00_start_here.ipynb": 0, "01_who_makes_policy.ipynb": 17, "
                     "03_serbia_kosovo.ipynb": 18, "04_bosnia_dayton.ipynb": 14,
                     "05_europes_long_wait.ipynb": 21, "06_the_vacuum.ipynb": 19,
                     "07_stability_and_intervention.ipynb": 18,
-                    "08_history_as_warning.ipynb": 16, "glossary.ipynb": 0}
+                    "08_history_as_warning.ipynb": 16, "09_the_verdict.ipynb": 15, "glossary.ipynb": 0}
 
 
 def answers_of(notebook: str) -> list[str]:
@@ -40,6 +41,8 @@ def answers_of(notebook: str) -> list[str]:
         found += [f"{congress.united_votes()} of the {congress.tallied_votes()} tallied votes"]
     if notebook == "02_continuity.ipynb":
         found += ["Substance and tone by administration", "comes first ("]
+    if notebook == "09_the_verdict.ipynb":  # our coding and the verdict on it come after the student's marks
+        found += ["Your marks beside our coding", "Our coding's score", "For this sub-prediction our coding"]
     if notebook == "08_history_as_warning.ipynb":
         found += ["97,000 Victims", "95,940 names", "104,732", "A figure repeated for years"]
     if notebook == "03_serbia_kosovo.ipynb":
@@ -645,3 +648,83 @@ def test_vacuum_widgets_answer_a_student(page, lab, screenshot_dir):
                            "The EU is the region's largest trade partner by far.", "weakens 'vacuum' in trade",
                            "Serbia's ties with Russia and China were as close before")
     rate_and_check_journal(page, lab, shots, {"C9": "3: mixed"}, ('"06.eu-share"', '"06.code-ties"'))
+
+
+def mark_the_class_set(page, closed) -> None:
+    """Refuse an empty mark, then mark every item of the class set, and check that every gate opens."""
+    marker = _exercise(page, "Mark each item")
+    marker.scroll_into_view_if_needed()
+    save = marker.locator("button", has_text="Save and next")
+    save.dispatch_event("click")
+    expect(marker.locator('[role="status"]')).to_contain_text("before you save")
+    found = re.search(r"Item 1 of (\d+)", marker.inner_text())
+    assert found, marker.inner_text()[:600]
+    total = int(found.group(1))
+    for done in range(1, total + 1):
+        groups = marker.locator(".widget-radio")  # re-queried: the radios are reset for each item
+        groups.nth(0).locator(".widget-radio-box label").nth(0).click()  # substance: continuity
+        groups.nth(1).locator(".widget-radio-box label").nth(1).click()  # tone: change
+        groups.nth(2).locator(".widget-radio-box label").nth(2).click()  # matters a lot
+        save.dispatch_event("click")
+        expect(marker).to_contain_text(f"({done} of {total} marked")
+    expect(closed).to_have_count(0)
+
+
+def test_verdict_widgets_answer_a_student_and_the_hand_in_downloads(page, lab, screenshot_dir):
+    shots, closed = start_as_a_new_student(page, lab, screenshot_dir, "09_the_verdict.ipynb", gates=9)
+    predict = lock_a_guess(page, "Of the US actions in our record since the election", "20", "Your guess, 20")
+    expect(predict).to_contain_text("US actions recorded after the election, as we coded them")
+
+    mark_the_class_set(page, closed)
+    expect(page.locator(".jp-OutputArea-output", has_text="Your marks beside our coding")).to_have_count(1)
+    page.screenshot(path=str(shots / "after-marking.png"))
+
+    # The verdict: leaving one part out moves the score, the chart redraws; the student saves it.
+    verdict, chart, before = choose_in_explorer(page, "How much tone counts", "How much tone counts",
+                                                "half, as much as substance")
+    summary = verdict.locator('[role="status"]').first
+    expect(chart).not_to_have_attribute("data-revision", before)
+    said = summary.inner_text()
+    before = chart.get_attribute("data-revision")
+    jupyter.choose(verdict, "SP1 Kosovo", "counts triple")
+    expect(summary).not_to_have_text(said)
+    expect(chart).not_to_have_attribute("data-revision", before)
+    assert_drawn(chart)
+    verdict.screenshot(path=str(shots / "verdict.png"))
+    verdict.locator("button", has_text="Save my verdict").dispatch_event("click")
+    expect(verdict).to_contain_text("Saved: ")
+
+    check_wrong_then_right(page, "Which of these is a change of substance rather than of tone?",
+                           "A deputy secretary says", "A change of manner",
+                           "The Treasury removes from its sanctions list")
+    rate_and_check_journal(page, lab, shots, {"T": "2: mostly against"},
+                           ('"09.change-share"', '"09.mark-events"', '"verdict"'))
+
+    conclusion = page.locator(".jp-OutputArea-output .widget-vbox").filter(
+        has=page.locator("button", has_text="Save my conclusion")).last
+    conclusion.scroll_into_view_if_needed()
+    conclusion.locator("textarea").fill("The line held on Kosovo's status and on Dayton in words, but aid ended "
+                                        "and sanctions in Bosnia were lifted, so I call it mixed.")
+    conclusion.locator("button", has_text="Save my conclusion").dispatch_event("click")
+    expect(conclusion.locator('[role="status"]')).to_contain_text("Saved in your journal, beside your saved verdict")
+
+    # The hand-in: export, download the HTML through the browser, open it.
+    export = page.locator(".jp-OutputArea-output .widget-vbox").filter(
+        has=page.locator("button", has_text="Export my journal")).last
+    export.scroll_into_view_if_needed()
+    export.locator("input[type=text]").fill("Ana Student")
+    export.locator("button", has_text="Export my journal").dispatch_event("click")
+    link = export.locator("a[download$='.html']")
+    expect(link).to_have_count(1)
+    with page.expect_download() as download:
+        link.dispatch_event("click")
+    assert download.value.suggested_filename.endswith(".html")
+    saved = shots / download.value.suggested_filename
+    download.value.save_as(saved)
+    handed_in = page.context.new_page()
+    handed_in.goto(saved.as_uri())
+    for text in ("Ana Student", "My verdict on the prediction (claim T)", "as I marked it",
+                 "The line held on Kosovo's status", "2/5"):
+        expect(handed_in.locator("body")).to_contain_text(text)
+    handed_in.screenshot(path=str(shots / "hand-in.png"))
+    handed_in.close()
