@@ -98,9 +98,6 @@ class EventMarker(exercises._Exercise):
         items = self.shown()
         self.position = max(0, min(position, len(items) - 1))
         item = self.current()
-        done = sum(i in self.marks for i in items["item_id"])
-        self.progress.value = (f"<p><b>Item {self.position + 1} of {len(items)}</b> ({done} of {len(items)} "
-                               f"marked{'; all marked' if done == len(items) else ''})</p>")
         source = tables.source_cell(item["source_id"], item["alt_source_id"])
         self.card.value = (
             f'<div style="border:1px solid #999;padding:6px 12px;margin:4px 0">'
@@ -115,6 +112,10 @@ class EventMarker(exercises._Exercise):
         self.tone.value = mark.get("tone")
         self.importance.value = mark.get("importance")
         self.back_button.disabled = self.position == 0
+        # Last, so that once the progress line has changed the choices for this item are already in place.
+        done = sum(i in self.marks for i in items["item_id"])
+        self.progress.value = (f"<p><b>Item {self.position + 1} of {len(items)}</b> ({done} of {len(items)} "
+                               f"marked{'; all marked' if done == len(items) else ''})</p>")
 
     def move(self, step: int) -> None:
         self.show(self.position + step)
