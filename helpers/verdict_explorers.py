@@ -42,8 +42,9 @@ def saved_marks(journal: Journal | None = None) -> dict[str, dict]:
 
 
 def _radios(options: dict, description: str) -> w.RadioButtons:
+    # A fixed width per group: side by side, long option labels would otherwise run into the next group.
     return w.RadioButtons(options=[(label, key) for key, label in options.items()], value=None,
-                          description=description, style=STYLE, layout=w.Layout(width="max-content"))
+                          description=description, style=STYLE, layout=w.Layout(width="250px"))
 
 
 class EventMarker(exercises._Exercise):
@@ -190,7 +191,7 @@ def verdict_rows(mine: verdict.Verdict, ours: verdict.Verdict) -> list[dict]:
     rows = []
     labels = [(r.sub_prediction_id, f"{r.sub_prediction_id}: {r.short_label}", r.score, o.score, r.weight)
               for r, o in zip(mine.table.itertuples(), ours.table.itertuples())]
-    labels.append(("all", "Overall (weighted)", mine.overall, ours.overall, None))
+    labels.insert(0, ("all", "Overall (weighted)", mine.overall, ours.overall, None))  # the answer first
     for order, (key, label, score, our_score, weight) in enumerate(labels):
         score, our_score = (None if x is None or x != x else float(x) for x in (score, our_score))  # NaN: none
         left_out = weight == 0
@@ -209,13 +210,15 @@ DIRECTION_COLOURS = [OKABE_ITO["blue"], OKABE_ITO["sky_blue"], "#999999", OKABE_
 def verdict_spec(rows: list[dict]) -> dict:
     """Scores as horizontal bars from -1 (changed) to +1 (held), a black tick for our coding on the same items."""
     y = {"field": "label", "type": "nominal", "title": None, "sort": {"field": "order"},
-         "axis": {"labelLimit": 420}}
+         "axis": {"labelLimit": 320}}
     x = {"field": "score", "type": "quantitative", "scale": {"domain": [-1, 1]},
          "title": "Score: -1 = everything changed, 0 = mixed, +1 = everything held"}
-    return {"$schema": VEGA_LITE_SCHEMA, "width": "container", "autosize": FIT, "config": FONT, "height": 250,
+    # resize: the long part names arrive with the first rows, after the chart is first laid out empty
+    return {"$schema": VEGA_LITE_SCHEMA, "width": "container", "autosize": {**FIT, "resize": True}, "config": FONT,
+            "height": 250,
             "title": {"text": "Did the prediction hold? Your verdict, part by part",
-                      "subtitle": ["Bars: your marks and weights; black ticks: one other reading, our coding of the "
-                                   "same items with your importance and weights. The score is printed at each bar."]},
+                      "subtitle": ["Bars: your marks and weights. Black ticks: one other reading, our coding of the same items",
+                                   "with your importance and weights. The score is printed at each bar."]},
             "datasets": {"scores": rows},
             "layer": [{"data": {"name": "scores"}, "mark": {"type": "bar"},
                        "encoding": {"x": x, "y": y,
@@ -249,12 +252,13 @@ class VerdictExplorer(w.VBox):
             self.weights[sp.sub_prediction_id] = w.Dropdown(
                 options=[(label, n) for n, label in verdict.WEIGHTS.items()],
                 value=start if start in verdict.WEIGHTS else 1,
-                description=f"{sp.sub_prediction_id} {sp.short_label}:", style={"description_width": "460px"},
-                layout=w.Layout(width="680px"))
+                description=f"{sp.sub_prediction_id} {sp.short_label}:", style=STYLE,
+                layout=w.Layout(width="max-content"))
         tone = earlier.get("tone_share", 0.0)
         self.tone_share = w.Dropdown(options=[(label, share) for share, label in verdict.TONE_SHARES.items()],
                                      value=tone if tone in verdict.TONE_SHARES else 0.0,
-                                     description="How much tone counts beside substance:", style=STYLE)
+                                     description="How much tone counts beside substance:", style=STYLE,
+                                     layout=w.Layout(width="max-content"))
         self.fill = w.Checkbox(value=bool(earlier.get("fill_with_ours", False)), indent=False, layout=WIDE,
                                description="Also count the items I did not mark, with our coding (each counted as "
                                            "'matters')")

@@ -690,6 +690,8 @@ def test_verdict_widgets_answer_a_student_and_the_hand_in_downloads(page, lab, s
     expect(summary).not_to_have_text(said)
     expect(chart).not_to_have_attribute("data-revision", before)
     assert_drawn(chart)
+    wide, room = verdict.evaluate("e => [e.scrollWidth, e.closest('.jp-Cell').clientWidth]")
+    assert wide <= room, f"the verdict explorer is {wide} px wide in a cell of {room} px: the page scrolls sideways"
     verdict.screenshot(path=str(shots / "verdict.png"))
     verdict.locator("button", has_text="Save my verdict").dispatch_event("click")
     expect(verdict).to_contain_text("Saved: ")
