@@ -80,6 +80,14 @@ class HandIn:
     missing: list[str]  # for the whole collection: claims with no notebook yet, the conclusion
     problems: list[str]  # entries that could not be read, files set aside earlier
     ratings: dict[str, dict]
+    claims_total: int = 0  # how many claims the collection asks the student to rate
+
+    def summary(self) -> str:
+        """The whole collection in one sentence: how many claims are rated, and whether anything is missing."""
+        rated = f"{len(self.ratings)} of {self.claims_total} claims rated"
+        if len(self.ratings) >= self.claims_total and not self.missing:
+            return f"Every claim is rated ({rated}) and the conclusion is written."
+        return f"{rated[0].upper()}{rated[1:]}; what is still missing is listed under each notebook above and here."
 
 
 # Reading the journal, without changing it -------------------------------------------------
@@ -252,7 +260,12 @@ def _words(kind: str, value, q) -> list[tuple[str, str]]:
         from . import verdict
 
         labels = verdict.short_labels()
-        lines = [("My overall score", f"{verdict.signed(value['overall'])}: {verdict.words(value['overall'])}"),
+        counted = ""
+        if "items_marked" in value:
+            counted = f" (from {value['items_marked']} items I marked"
+            counted += f" and {value['items_with_our_coding']} with the authors' coding)" \
+                if value.get("items_with_our_coding") else ")"
+        lines = [("My overall score", f"{verdict.signed(value['overall'])}: {verdict.words(value['overall'])}{counted}"),
                  ("How much tone counted", verdict.TONE_SHARES[value["tone_share"]]),
                  ("The outgoing administration's items", "counted" if value.get("outgoing") else "not counted")]
         lines += [(f"{sp} {labels.get(sp, '')}", f"score {verdict.signed(value['scores'].get(sp))}, weight: "
@@ -339,7 +352,7 @@ def gather(journal_file: Path | str, name: str, on: str | None = None) -> HandIn
                and e["value"].get("stars") in RATING_WORDS and not isinstance(e["value"]["stars"], bool)}
     version, commit = collection_version()
     return HandIn(name, on or Date.today().isoformat(), version, commit, journal_file.name,
-                  [s for s in sections.values() if s.groups or s.missing], missing, problems, ratings)
+                  [s for s in sections.values() if s.groups or s.missing], missing, problems, ratings, len(claims))
 
 
 # Writing it out ----------------------------------------------------------------------------

@@ -74,13 +74,11 @@ def to_html(hand_in: HandIn) -> str:
             out += [f"<li>{_e(_one_line(m))}</li>" for m in section.missing]
             out.append("</ul>")
         out.append("</section>")
-    out.append("<section><h2>The whole collection</h2>")
+    out.append(f"<section><h2>The whole collection</h2><p>{_e(hand_in.summary())}</p>")
     if hand_in.missing:
         out.append('<h3>Not answered yet</h3><ul class="missing">')
         out += [f"<li>{_e(_one_line(m))}</li>" for m in hand_in.missing]
         out.append("</ul>")
-    else:
-        out.append("<p>Every claim is rated and the conclusion is written.</p>")
     if hand_in.problems:
         out.append("<h3>Could not be read</h3><ul>")
         out += [f"<li>{_e(p)}</li>" for p in hand_in.problems]
@@ -122,11 +120,9 @@ def to_markdown(hand_in: HandIn) -> str:
                 out.append("")
         if section.missing:
             out += ["### Not answered yet", ""] + [f"- {_m(_one_line(m))}" for m in section.missing] + [""]
-    out += ["## The whole collection", ""]
+    out += ["## The whole collection", "", _m(hand_in.summary()), ""]
     if hand_in.missing:
         out += ["### Not answered yet", ""] + [f"- {_m(_one_line(m))}" for m in hand_in.missing] + [""]
-    else:
-        out += ["Every claim is rated and the conclusion is written.", ""]
     if hand_in.problems:
         out += ["### Could not be read", ""] + [f"- {_m(p)}" for p in hand_in.problems] + [""]
     out += [data_block(hand_in), ""]

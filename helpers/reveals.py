@@ -127,9 +127,7 @@ def post_election_counts_html() -> str:
     return (tables.html_table(f"The {len(events)} US actions recorded after the election, as we coded them",
                               ["Our code", "Actions"], rows)
             + f"<p>They run from {charts.format_date(start, 'day')} to {charts.format_date(end, 'day')}; our month-by-"
-              "month search ran to the end of November 2026, and the stored sources it could read thin out after "
-              "February 2026. A share of rows treats an anniversary message and the lifting of sanctions as one row "
-              "each: the verdict below lets you weigh them.</p>")
+              "month search ran to the end of November 2026; our record has fewer sources after February 2026.</p>")
 
 
 def bih_continues_of_ten() -> int:

@@ -28,7 +28,8 @@ CODES = {"continuity": "continuity: the line held", "change": "change: the line 
 VALUE = {"continuity": 1.0, "change": -1.0, "unclear": 0.0}
 IMPORTANCE = {1: "matters a little", 2: "matters", 3: "matters a lot"}
 DEFAULT_IMPORTANCE = 2  # for items counted with our coding that the student did not mark
-TONE_SHARES = {0.0: "not at all: substance only", 0.25: "a quarter", 0.5: "half, as much as substance"}
+TONE_SHARES = {0.0: "not at all: substance only", 0.25: "a little: 1 part tone to 3 parts substance",
+               0.5: "as much as substance: 1 part to 1"}
 WEIGHTS = {0: "left out", 1: "counts", 2: "counts double", 3: "counts triple"}
 # Symmetric bands: within 0.2 of zero is mixed, beyond 0.6 is clear, either way.
 BANDS = ("clearly continuity", "more continuity than change", "mixed", "more change than continuity",
@@ -95,7 +96,8 @@ def usable_marks(marks) -> dict[str, dict]:
 
 def class_set_done(marks) -> bool:
     """True once every item of the class set has a usable mark: the parts after the marking open then."""
-    return set(items(class_set=True)["item_id"]) <= set(usable_marks(marks))
+    placed = data.load("verdict_items")
+    return set(placed.loc[placed["in_class_set"] == "yes", "item_id"]) <= set(usable_marks(marks))
 
 
 def our_marks(importance: dict[str, int] | None = None) -> dict[str, dict]:
@@ -126,6 +128,7 @@ class Verdict:
     table: pd.DataFrame  # one row per sub-prediction
     overall: float | None
     counted: int  # items counted
+    ours_filled: int = 0  # of which counted with our coding because the student did not mark them
 
     @property
     def overall_words(self) -> str:
@@ -161,10 +164,12 @@ def compute(marks: dict[str, dict], weights: dict[str, int] | None = None, tone_
         raise ValueError(f"tone_share must be one of {', '.join(map(str, TONE_SHARES))}, not {tone_share!r}.")
     placed = data.load("verdict_items").set_index("item_id")["sub_prediction_id"]
     chosen = {k: v for k, v in usable_marks(marks).items() if k in placed.index}
+    own = set(chosen)
     if fill_with_ours:
         chosen = {**our_marks(), **chosen}
     if not outgoing:
-        chosen = {k: v for k, v in chosen.items() if k not in outgoing_items()}
+        left_out = outgoing_items()
+        chosen = {k: v for k, v in chosen.items() if k not in left_out}
     weights = weights or {}
     rows = []
     for sp in sub_predictions().itertuples():
@@ -189,7 +194,7 @@ def compute(marks: dict[str, dict], weights: dict[str, int] | None = None, tone_
     overall = None
     if not counted.empty:
         overall = float((counted["score"] * counted["weight"]).sum() / counted["weight"].sum())
-    return Verdict(table, overall, len(chosen))
+    return Verdict(table, overall, len(chosen), len(set(chosen) - own))
 
 
 def differences(marks: dict[str, dict]) -> pd.DataFrame:
@@ -214,8 +219,11 @@ def sentence(verdict: Verdict, ours: Verdict | None = None) -> str:
     if verdict.overall is None:
         return ("Nothing is counted yet: mark some items, or give at least one sub-prediction with marked items "
                 "a weight above 0.")
+    counted = (f"{verdict.counted} items" if not verdict.ours_filled else
+               f"{verdict.counted} items: {verdict.counted - verdict.ours_filled} marked by you and "
+               f"{verdict.ours_filled} with our coding")
     text = (f"On your marks and weights the overall score is {signed(verdict.overall)} on a scale from -1 (everything "
-            f"changed) to +1 (everything held): {verdict.overall_words}, from {verdict.counted} items.")
+            f"changed) to +1 (everything held): {verdict.overall_words}, from {counted}.")
     if ours is not None and ours.overall is not None:
         text += f" With our coding and the same weights it would be {signed(ours.overall)}: {ours.overall_words}."
     return text

@@ -56,8 +56,10 @@ class EventMarker(exercises._Exercise):
         self.all_items = verdict.items()
         self.labels = verdict.short_labels()
         n_class, n_all = int((self.all_items["in_class_set"] == "yes").sum()), len(self.all_items)
+        n_reports = int(self.all_items["item_id"].str.startswith("PR").sum())
         self.scope = w.Dropdown(options=[(f"The {n_class} chosen for class", "class"),
-                                         (f"All {n_all} in our record", "all")],
+                                         (f"All {n_all} in our record ({n_all - n_reports} US actions and "
+                                          f"{n_reports} reports on KFOR)", "all")],
                                 value="class", description="Items to mark:", style=STYLE)
         self.progress = w.HTML(layout=WIDE)
         self.card = w.HTML(layout=WIDE)
@@ -121,10 +123,20 @@ class EventMarker(exercises._Exercise):
     def move(self, step: int) -> None:
         self.show(self.position + step)
 
-    @reported
     def keep(self) -> bool:
-        if None in (self.substance.value, self.tone.value, self.importance.value):
-            self.feedback.value = status_html("Choose substance, tone and how much it matters before you save.", False)
+        # Disabled while the comparison and the verdict redraw, so an impatient second click cannot queue a save.
+        self.save_button.disabled = True
+        try:
+            return self._keep()
+        finally:
+            self.save_button.disabled = False
+
+    @reported
+    def _keep(self) -> bool:
+        unset = [name for name, radios in (("substance", self.substance), ("tone", self.tone),
+                                           ("how much it matters", self.importance)) if radios.value is None]
+        if unset:
+            self.feedback.value = status_html(f"Choose {' and '.join(unset)} before you save.", False)
             return False
         was_done = verdict.class_set_done(self.marks)
         item = self.current()
@@ -303,6 +315,11 @@ class VerdictExplorer(w.VBox):
         text = verdict.sentence(mine, ours)
         self.state = {"overall": mine.overall, "ours": ours.overall, "counted": mine.counted,
                       "scores": dict(zip(mine.table["sub_prediction_id"], mine.table["score"]))}
+        saved = self.journal.latest("verdict", "T")
+        if isinstance(saved, dict) and isinstance(saved.get("overall"), (int, float)) and mine.overall is not None \
+                and abs(saved["overall"] - mine.overall) > 0.0005:
+            text += (f" Your saved verdict ({verdict.signed(saved['overall'])}) is older than this: press Save my "
+                     "verdict to keep the new one.")
         self.summary.value = live_text(text)
         self.chart.update(datasets={"scores": verdict_rows(mine, ours)}, description=f"Chart. {text}")
         rows = []
@@ -324,12 +341,14 @@ class VerdictExplorer(w.VBox):
             self.status.value = status_html("There is no verdict to save yet: mark some items first, or give a "
                                             "weight above 'left out' to a part with marked items.", False)
             return False
-        value = {**self.settings(), "overall": round(mine.overall, 3),
+        value = {**self.settings(), "overall": round(mine.overall, 3), "items_marked": mine.counted - mine.ours_filled,
+                 "items_with_our_coding": mine.ours_filled,
                  "scores": {k: (None if v is None or v != v else round(v, 3))
                             for k, v in zip(mine.table["sub_prediction_id"], mine.table["score"])}}
         self.journal.record("verdict", "T", value, notebook=NOTEBOOK)
         self.status.value = status_html(f"Saved: {verdict.signed(mine.overall)}, {mine.overall_words}. Change any "
                                         "weight or mark and save again at any time.", True)
+        self.update()  # the note that the saved verdict is older goes away
         return True
 
 

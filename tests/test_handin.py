@@ -285,3 +285,19 @@ def test_the_button_reports_a_corrupt_journal(journal_file, tmp_path):
     widget.button.click()
     assert "could not be read" in widget.status.value and journal_file.read_text() == "not json"
     assert not (tmp_path / "hand-in").exists()
+
+
+def test_the_whole_collection_says_how_many_claims_are_rated_and_never_calls_a_partial_journal_complete(
+        journal_file, tmp_path):
+    journal = Journal(journal_file)
+    journal.record("rating", "T", {"stars": 3, "reason": "mixed on what happened"}, "09_the_verdict.ipynb")
+    journal.record("conclusion", "T", {"text": "It held in words more than in money.", "verdict": ""})
+    page, markdown = export(journal_file, tmp_path / "out")
+    total = len(overview._claims())
+    assert f"1 of {total} claims rated" in page and f"1 of {total} claims rated" in markdown
+    assert "Every claim is rated" not in page and "Every claim is rated" not in markdown
+    for claim in overview._claims():
+        if claim != "T":
+            journal.record("rating", claim, {"stars": 4, "reason": "enough"}, "")
+    page, _ = export(journal_file, tmp_path / "all")
+    assert f"Every claim is rated ({total} of {total} claims rated) and the conclusion is written." in page

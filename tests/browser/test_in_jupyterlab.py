@@ -681,7 +681,7 @@ def test_verdict_widgets_answer_a_student_and_the_hand_in_downloads(page, lab, s
 
     # The verdict: leaving one part out moves the score, the chart redraws; the student saves it.
     verdict, chart, before = choose_in_explorer(page, "How much tone counts", "How much tone counts",
-                                                "half, as much as substance")
+                                                "as much as substance")
     summary = verdict.locator('[role="status"]').first
     expect(chart).not_to_have_attribute("data-revision", before)
     said = summary.inner_text()
