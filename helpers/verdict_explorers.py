@@ -50,8 +50,6 @@ def _radios(options: dict, description: str) -> w.RadioButtons:
 class EventMarker(exercises._Exercise):
     """What happened after the election, one item at a time: the student marks each in substance and tone."""
 
-    SCOPES = {"class": "the items chosen for class", "all": "every item in our record"}
-
     def __init__(self, q: questions.Question, journal: Journal | None = None):
         self.all_items = verdict.items()
         self.labels = verdict.short_labels()
@@ -164,6 +162,13 @@ def _code_words(code: str) -> str:
     return verdict.CODES[code].split(":")[0]
 
 
+def pair(mine: str, ours: str, same: bool, reason: str) -> str:
+    """One cell of the comparison: the student's code, ours (flagged where they differ) and our reason."""
+    flag = "" if same else " <b>(differs)</b>"
+    return (f"yours: {html.escape(_code_words(mine))}<br>ours: <b>{html.escape(_code_words(ours))}</b>"
+            f"{flag}<br><small>{html.escape(tables.named(reason))}</small>")
+
+
 class MarkComparison(w.VBox):
     """The student's marks beside our coding, with our reason for each; redrawn when the marks change."""
 
@@ -185,10 +190,6 @@ class MarkComparison(w.VBox):
             "your mind; you can change any mark above.")
         cells = []
         for row in rows.itertuples():
-            def pair(mine, ours, same, reason):
-                flag = "" if same else " <b>(differs)</b>"
-                return (f"yours: {html.escape(_code_words(mine))}<br>ours: <b>{html.escape(_code_words(ours))}</b>"
-                        f"{flag}<br><small>{html.escape(tables.named(reason))}</small>")
             cells.append([html.escape(row.when), html.escape(row.sub_prediction_id),
                           html.escape(row.summary_short),
                           pair(row.my_substance, row.substance, row.same_substance, row.reason_substance),
@@ -201,10 +202,10 @@ class MarkComparison(w.VBox):
 def verdict_rows(mine: verdict.Verdict, ours: verdict.Verdict) -> list[dict]:
     """One row per sub-prediction and one for the overall score, yours and ours, for the chart."""
     rows = []
-    labels = [(r.sub_prediction_id, f"{r.sub_prediction_id}: {r.short_label}", r.score, o.score, r.weight)
+    labels = [(f"{r.sub_prediction_id}: {r.short_label}", r.score, o.score, r.weight)
               for r, o in zip(mine.table.itertuples(), ours.table.itertuples())]
-    labels.insert(0, ("all", "Overall (weighted)", mine.overall, ours.overall, None))  # the answer first
-    for order, (key, label, score, our_score, weight) in enumerate(labels):
+    labels.insert(0, ("Overall (weighted)", mine.overall, ours.overall, None))  # the answer first
+    for order, (label, score, our_score, weight) in enumerate(labels):
         score, our_score = (None if x is None or x != x else float(x) for x in (score, our_score))  # NaN: none
         left_out = weight == 0
         rows.append({"order": order, "label": label + (" (left out)" if left_out else ""),
