@@ -124,7 +124,8 @@ def post_election_counts_html() -> str:
     rows = [[html.escape(tables.SUBSTANCE_WORDS.get(code, code)), str(int(substance.get(code, 0)))]
             for code in tables.SUBSTANCE_WORDS]
     rows += [[f"tone: {html.escape(code)}", str(int(tone.get(code, 0)))] for code in ("same", "changed", "unclear")]
-    return (tables.html_table(f"The {len(events)} US actions recorded after the election, as we coded them",
+    return (tables.html_table(f"The {len(events)} US actions recorded after the election (the outgoing administration's "
+                              "last weeks included), as we coded them",
                               ["Our code", "Actions"], rows)
             + f"<p>They run from {charts.format_date(start, 'day')} to {charts.format_date(end, 'day')}; our month-by-"
               "month search ran to the end of November 2026; our record has fewer sources after February 2026.</p>")
