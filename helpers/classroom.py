@@ -442,7 +442,7 @@ def worksheet_leaks(text: str, ids: list[str], bank: dict[str, Question] | None 
                 secret += [(f"our reason for {item.item_id}", str(item.reason_substance)),
                            (f"our reason for {item.item_id}", str(item.reason_tone))]
         found += [f"{qid}: {what}" for what, words in secret if words and words.strip() and words.strip() in text]
-    for marker in ("Correct:", "**correct**", "Our coding", "Our sorting", "Hint:"):
+    for marker in ("Correct:", "**correct**", "**Our coding", "**Our sorting", "Hint:"):
         if marker in text:
             found.append(f"the marker {marker!r}")
     return found
