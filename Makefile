@@ -88,7 +88,7 @@ app: $(STAMP)
 
 # The print and projection version of every notebook (tools/print_notebooks.py): each run with an empty
 # temporary journal in print mode, code hidden, widgets as static HTML; HTML and A4 PDF (Chromium) in
-# build/print/, the page count of each PDF in docs/teacher/print.md. About two minutes.
+# build/print/, the page count of each PDF in docs/teacher/print.md. One to two minutes.
 print: $(STAMP) browser
 	$(BIN)/python tools/print_notebooks.py
 

@@ -93,8 +93,8 @@ def _gate(gate) -> str:
 
 
 def sources_html(listing: str) -> str:
-    """The sources list, open (on paper there is nothing to click), under its own heading."""
-    return f'<section class="sources"><h2>Sources</h2>{listing.replace("<details>", "<details open>")}</section>'
+    """The sources list, open: on paper there is nothing to click (the notebook gives it its heading)."""
+    return f'<section class="sources">{listing.replace("<details>", "<details open>")}</section>'
 
 
 def _exercise(exercise) -> str:

@@ -30,6 +30,7 @@ OUT = REPO / "build" / "print"
 PAGES_DOC = REPO / "docs" / "teacher" / "print.md"
 CHROMIUM = "/usr/bin/chromium"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+SOURCES = re.compile(r"<details>(<summary>\d+ sources of these tables)")
 
 CSS = """
 :root { color-scheme: light; }
@@ -120,6 +121,7 @@ def to_html(nb, name: str) -> str:
                             exclude_output_prompt=True, anchor_link_text="")
     body, _ = exporter.from_notebook_node(nb)
     body = re.sub(r'href="([^"#:]+)\.ipynb', r'href="\1.html', body)  # links between notebooks
+    body = SOURCES.sub(r"<details open class=\"sources\">\1", body)  # a sources list shown without a gate: open, as on paper
     title = html.escape(title_of(nb, name))
     note = (f'<header class="print-note">Print version of <code>notebooks/{html.escape(name)}.ipynb</code>. '
             "Charts and explorers are shown as they first appear; questions are left for you to answer; "
