@@ -2,6 +2,7 @@
 #   make lab    create .venv on first use, install everything, open JupyterLab on the start notebook
 #   make test   create .venv on first use, install everything, run every test
 #   make app    one notebook as an app for a projector (Voila: code hidden, widgets live); NB=notebooks/... picks it
+#   make print  the print and projection version of every notebook: HTML and PDF in build/print/
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -9,7 +10,7 @@ STAMP := $(VENV)/.installed
 # JupyterLab refuses to run as root unless told; school machines never run it as root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test install clean benchmarks browser app hub-env
+.PHONY: lab test install clean benchmarks browser app hub-env print
 
 install: $(STAMP)
 
@@ -84,6 +85,12 @@ app: $(STAMP)
 	BALKANS_JOURNAL=$${BALKANS_JOURNAL:-$$(mktemp -d)/journal.json} \
 	$(BIN)/voila --no-browser --Voila.ip=127.0.0.1 --port=$(APP_PORT) --Voila.token=$$TOKEN \
 	  --Voila.port_retries=0 "$(NB)"
+
+# The print and projection version of every notebook (tools/print_notebooks.py): each run with an empty
+# temporary journal in print mode, code hidden, widgets as static HTML; HTML and A4 PDF (Chromium) in
+# build/print/, the page count of each PDF in docs/teacher/print.md. One to two minutes.
+print: $(STAMP) browser
+	$(BIN)/python tools/print_notebooks.py
 
 # Figures, not tests (benchmarks/README.md): run on a quiet machine, one at a time.
 benchmarks: $(STAMP) browser

@@ -5,9 +5,9 @@ A notebook imports what it needs, e.g. ``from helpers import data, widgets``.
 
 import balkans_ipython
 
-from . import analysis, charts, data, exercises, journal, questions, reveals, tables, widgets
+from . import analysis, charts, data, exercises, journal, printing, questions, reveals, tables, widgets
 
-__all__ = ["analysis", "charts", "data", "exercises", "journal", "questions", "reveals", "tables", "widgets"]
+__all__ = ["analysis", "charts", "data", "exercises", "journal", "printing", "questions", "reveals", "tables", "widgets"]
 __version__ = "0.1.0"
 
 
@@ -16,3 +16,5 @@ def _data_error(error: Exception) -> str:
 
 
 balkans_ipython.register(data.DataError, _data_error)
+
+printing.install()  # only with BALKANS_PRINT=1 (make print): widgets shown as static HTML
