@@ -14,7 +14,7 @@ import pandas as pd
 
 from . import accession, charts, data, eu_charts, tables, vega
 from .guard import reported
-from .widgets import CONTROL_STYLE, FULL_WIDTH, live_text
+from .widgets import CONTROL_STYLE, FULL_WIDTH, SliderLabels, live_text
 
 ALIGNMENTS = {"calendar": "On the calendar", "years": "Years since applying"}
 NONE = "none"
@@ -278,7 +278,7 @@ class ScenarioExplorer(w.VBox):
         self._moving = False
         self.country.observe(self._country_changed, names="value")
         self.pace.observe(lambda _change: self._moving or self.update(), names="value")
-        super().__init__([self.country, self.pace, self.summary, self.chart, self.assumptions])
+        super().__init__([self.country, self.pace, SliderLabels(), self.summary, self.chart, self.assumptions])
         self.update()
 
     def controls(self) -> dict:

@@ -10,7 +10,9 @@ HTML widget with alt text, so no plotting backend or Output widget is involved.
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
+import anywidget
 import ipywidgets as w
 
 from . import analysis, congress, data, tables, vega, vega_charts, veto
@@ -26,6 +28,19 @@ def administration_dropdown(counts, value: str = "all") -> w.Dropdown:
                                                    in analysis.administration_labels().items()
                                                    if counts.get(a, 0) or a == value]
     return w.Dropdown(options=options, value=value, description="Administration:", style=CONTROL_STYLE)
+
+
+class SliderLabels(anywidget.AnyWidget):
+    """Hidden; names each slider's handle in the box it is placed in after the slider's description.
+
+    ipywidgets leaves the handle a keyboard moves without an accessible name (axe: aria-input-field-name),
+    so a screen reader would announce only the number. Put one in every box that holds sliders.
+    """
+
+    _esm = (Path(__file__).parent / "js" / "slider_labels.js").read_text(encoding="utf-8")
+
+    def __init__(self):
+        super().__init__(layout=w.Layout(display="none"))
 
 
 def live_text(text: str) -> str:
@@ -93,7 +108,7 @@ class RecognitionExplorer(w.VBox):
         self.state: dict = {}
         for control in (self.group, self.counting, self.year):
             control.observe(lambda _change: self.update(), names="value")
-        children = [self.group, self.counting, self.year, self.summary, self.timeline]
+        children = [self.group, self.counting, self.year, SliderLabels(), self.summary, self.timeline]
         if show_map:
             children.append(self.map)
         super().__init__(children=children)
@@ -333,7 +348,7 @@ class VetoExplorer(w.VBox):
         self.state: dict = {}
         for control in self.controls().values():
             control.observe(lambda _change: self.update(), names="value")
-        super().__init__([self.mode, *rows, self.summary, self.chart])
+        super().__init__([self.mode, *rows, SliderLabels(), self.summary, self.chart])
         self.update()
 
     def controls(self) -> dict:

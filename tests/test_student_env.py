@@ -24,8 +24,8 @@ import student_requirements  # noqa: E402
 
 REQUIREMENTS = REPO / "binder" / "requirements.txt"
 STUDENT_ENV = REPO / ".venv" / "hub" / "student"
-TEST_TOOLS = {"pytest", "nbval", "pytest-xdist", "pytest-socket", "playwright", "hypothesis", "jupyterhub",
-              "coverage"}
+TEST_TOOLS = {"pytest", "nbval", "pytest-xdist", "pytest-socket", "playwright", "axe-playwright-python",
+              "hypothesis", "jupyterhub", "coverage"}
 
 
 def pinned(path: Path) -> dict[str, str]:
