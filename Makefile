@@ -68,7 +68,7 @@ $(HUB_COLLECTION): $(HUB_STAMP) $(wildcard helpers/*.py helpers/js/*.js) balkans
 	$(BIN)/python tests/hub/make_student_env.py --collection
 	touch $(HUB_COLLECTION)
 
-test: $(STAMP) browser hub-env
+test: $(STAMP) browser hub-env print
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # One notebook as an app for a projector: Voila runs it top to bottom and shows its text, charts

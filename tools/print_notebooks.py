@@ -118,7 +118,7 @@ def to_html(nb, name: str) -> str:
 
     printable(nb)
     exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True, anchor_link_text="")
+                            exclude_output_prompt=True, exclude_anchor_links=True)
     body, _ = exporter.from_notebook_node(nb)
     body = re.sub(r'href="([^"#:]+)\.ipynb', r'href="\1.html', body)  # links between notebooks
     body = SOURCES.sub(r"<details open class=\"sources\">\1", body)  # a sources list shown without a gate: open, as on paper
