@@ -198,6 +198,10 @@ def main(argv: list[str] | None = None) -> int:
     if data_fingerprint() != before:
         print("data/ changed while the notebooks ran: the print build must never write there.", file=sys.stderr)
         return 1
+    if not args.no_pdf and not Path(CHROMIUM).exists():
+        print(f"Chromium is not at {CHROMIUM}: the HTML pages are built, the PDFs are not "
+              "(an administrator can run: apt-get install chromium).")
+        args.no_pdf = True
     if args.no_pdf:
         print(f"Built {len(pages)} HTML pages in {time.monotonic() - started:.0f} s.")
         return 0
