@@ -266,9 +266,13 @@ def key_entry(q: Question, think_note: str = "") -> list[str]:
                 "the notebook also offers every other item of `data/verdict_items.csv`):", ""]
         labels = verdict.short_labels()
         for n, item in enumerate(verdict.items(class_set=True).itertuples(), start=1):
-            out += [f"{n}. **{item.when}, {item.who}** ({labels[item.sub_prediction_id]}): {item.bearing}",
-                    f"   - Substance: **{item.substance}**. {tables.named(str(item.reason_substance))}",
-                    f"   - Tone: **{item.tone}**. {tables.named(str(item.reason_tone))}"]
+            out.append(f"{n}. **{item.when}, {item.who}** ({labels[item.sub_prediction_id]}): {item.bearing}")
+            if item.reason_substance == item.reason_tone:  # one reason for both (a part read its own way)
+                out += [f"   - Substance: **{item.substance}**; tone: **{item.tone}**. "
+                        f"{tables.named(str(item.reason_substance))}"]
+            else:
+                out += [f"   - Substance: **{item.substance}**. {tables.named(str(item.reason_substance))}",
+                        f"   - Tone: **{item.tone}**. {tables.named(str(item.reason_tone))}"]
     if q.hint:
         out += ["", f"*Hint:* {q.hint}"]
     if q.explanation:
@@ -395,7 +399,7 @@ def worksheet(path: Path, bank: dict[str, Question] | None = None) -> str:
         if s.kind == "section":
             pending = s.value
             if "Discussion questions" in s.value:
-                out += [f"## {s.value}", "", "Notes for the discussion.", ""]
+                out += [f"## {s.value}", ""]
                 for n, text in enumerate(discussion_questions(path), start=1):
                     out += [f"{n}. {unlinked(text)}", ""] + _answer_lines(2) + [""]
                 pending = None

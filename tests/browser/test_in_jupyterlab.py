@@ -42,7 +42,7 @@ def answers_of(notebook: str) -> list[str]:
     if notebook == "02_continuity.ipynb":
         found += ["Substance and tone by administration", "comes first ("]
     if notebook == "09_the_verdict.ipynb":  # our coding and the verdict on it come after the student's marks
-        found += ["Your marks beside our coding", "Our coding's score", "For this sub-prediction our coding"]
+        found += ["Your marks beside our coding", "Our coding's score", "Judged for this part against the US line"]
     if notebook == "08_history_as_warning.ipynb":
         found += ["97,000 Victims", "95,940 names", "104,732", "A figure repeated for years"]
     if notebook == "03_serbia_kosovo.ipynb":
