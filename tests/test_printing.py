@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 
 import ipywidgets as w
@@ -97,6 +98,7 @@ def test_one_notebook_builds_as_print_html_without_code_or_widget_placeholders(t
     before = print_notebooks.data_fingerprint()
     page = print_notebooks.build_html(print_notebooks.NOTEBOOKS / "01_who_makes_policy.ipynb", tmp_path).read_text()
     assert print_notebooks.data_fingerprint() == before  # data/ untouched
+    assert "BALKANS_PRINT" not in os.environ  # print mode is the kernel's, never leaked into this process
     shown = text_of(page)
     for code in ("from helpers", "import ", "exercises.", "widgets.", "tables."):
         assert code not in shown

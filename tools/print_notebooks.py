@@ -77,11 +77,11 @@ def execute(path: Path, timeout: int = 300):
 
     nb = nbformat.read(path, as_version=4)
     with tempfile.TemporaryDirectory(prefix="balkans-print-") as tmp:
-        os.environ["BALKANS_PRINT"] = "1"
-        os.environ["BALKANS_JOURNAL"] = str(Path(tmp) / "journal.json")
-        os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH")) if p)
+        # The kernel's own environment: the calling process (a test run, say) keeps its own untouched.
+        env = {**os.environ, "BALKANS_PRINT": "1", "BALKANS_JOURNAL": str(Path(tmp) / "journal.json"),
+               "PYTHONPATH": os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH")) if p)}
         NotebookClient(nb, timeout=timeout, kernel_name="python3", store_widget_state=False,
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
+                       resources={"metadata": {"path": str(path.parent)}}).execute(env=env)
     return nb
 
 
