@@ -195,8 +195,7 @@ def run_fresh(page, lab, notebook: str, widgets: int | None = None) -> list[str]
     jupyter.run_all(page)
     problems = jupyter.output_problems(page)
     if widgets and not problems:
-        page.wait_for_function("n => document.querySelectorAll('.jp-OutputArea-output > .jupyter-widgets').length >= n",
-                               arg=widgets, timeout=60_000)
+        jupyter.wait_for_widgets(page, widgets)
         # Each chart drawn (its revision set) before axe looks at it.
         page.wait_for_function("() => [...document.querySelectorAll('.balkans-vega')]"
                                ".every(c => c.dataset.revision !== undefined || !c.getClientRects().length)",

@@ -134,6 +134,16 @@ def wait_for_idle_kernel(page, timeout: float = 180_000) -> None:
         " return s && /\\|\\s*Idle/.test(s.innerText); }", timeout=timeout)
 
 
+WIDGET_VIEWS = ".jp-OutputArea-output > .jupyter-widgets"
+
+
+def wait_for_widgets(page, expected: int, timeout: float = 60_000) -> None:
+    """Widget views render asynchronously after the kernel is idle: wait until `expected` are on the page."""
+    if expected:
+        page.wait_for_function("n => document.querySelectorAll('.jp-OutputArea-output > .jupyter-widgets').length >= n",
+                               arg=expected, timeout=timeout)
+
+
 def run_all(page, timeout: float = 240_000) -> None:
     page.locator("#jp-MainMenu .lm-MenuBar-itemLabel", has_text="Run").first.click()
     page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()

@@ -69,10 +69,8 @@ def test_run_all_without_errors_and_widgets_render(page, lab, notebook, screensh
     assert page.locator(".jp-Dialog").count() == 0, page.locator(".jp-Dialog").inner_text()
     jupyter.run_all(page)
     expected = EXPECTED_WIDGETS[notebook]
-    if expected:  # widget views render asynchronously after the kernel is idle
-        page.wait_for_function("n => document.querySelectorAll('.jp-OutputArea-output > .jupyter-widgets').length >= n",
-                               arg=expected, timeout=60_000)
-    assert page.locator(".jp-OutputArea-output > .jupyter-widgets").count() == expected
+    jupyter.wait_for_widgets(page, expected)
+    assert page.locator(jupyter.WIDGET_VIEWS).count() == expected
     assert jupyter.output_problems(page) == []
     # A chart laid out without rows can grow without limit (Vega pads it to the largest number): none may.
     heights = page.locator(".balkans-vega").evaluate_all("charts => charts.map(c => c.getBoundingClientRect().height)")
