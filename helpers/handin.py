@@ -126,6 +126,19 @@ def latest(entries: list[dict]) -> dict[tuple[str, str], dict]:
     return current
 
 
+PROFILE_KIND = "profile"  # the student's name for the hand-in, kept in the journal; never shown as an answer
+
+
+def remembered_name(journal_file: Path | str) -> str:
+    """The name given at the last export, or ''. Reads only: a damaged journal is left as it is."""
+    try:
+        entries, _damaged = read_journal(journal_file)
+    except HandInError:
+        return ""
+    entry = latest(entries).get((PROFILE_KIND, "name"))
+    return entry["value"] if entry and isinstance(entry["value"], str) else ""
+
+
 # The collection: version, commit, questions, claims, notebook titles ----------------------
 
 
@@ -308,7 +321,7 @@ def gather(journal_file: Path | str, name: str, on: str | None = None) -> HandIn
         raise HandInError("Type your name first: the hand-in carries the name you give, never a guessed one.")
     journal_file = Path(journal_file)
     entries, damaged = read_journal(journal_file)
-    current = latest(entries)
+    current = {k: e for k, e in latest(entries).items() if k[0] != PROFILE_KIND}  # the name is not an answer
     bank, claims = _bank(), _claims()
 
     def home(kind: str, key: str, entry: dict) -> str:  # the notebook a saved answer belongs to
@@ -429,11 +442,16 @@ def export_button(journal_file: Path | str | None = None, folder: Path | str | N
 
     from .exercises import STYLE, status_html
     from .guard import reported
-    from .journal import journal_path
+    from .journal import Journal, journal_path
+
+    def journal_now() -> Path:
+        return Path(journal_file) if journal_file else journal_path()
 
     class ExportButton(w.VBox):
         def __init__(self):
-            self.name = w.Text(description="Your name:", placeholder="as your teacher should see it", style=STYLE)
+            # The name given at the last export comes back after a restart: typed once, not every session.
+            self.name = w.Text(value=remembered_name(journal_now()), description="Your name:",
+                               placeholder="as your teacher should see it", style=STYLE)
             self.button = w.Button(description="Export my journal", button_style="primary",
                                    tooltip="Write your journal as an HTML and a Markdown file to hand in")
             self.status = w.HTML()
@@ -442,13 +460,16 @@ def export_button(journal_file: Path | str | None = None, folder: Path | str | N
 
         @reported
         def export(self):
-            journal = Path(journal_file) if journal_file else journal_path()
+            journal = journal_now()
             target = Path(folder) if folder else Path.cwd() / "hand-in"
             try:
                 html_path, md_path = export(journal, self.name.value, target)
             except HandInError as error:
                 self.status.value = status_html(str(error), False)
                 return None
+            name = " ".join(self.name.value.split())
+            if remembered_name(journal) != name:
+                Journal(journal).record(PROFILE_KIND, "name", name)
             self.status.value = status_html(
                 f"Saved {html_path.name} and {md_path.name} in {target.resolve()} (the folder “{target.name}” in the "
                 "file list). Exporting again replaces them with your latest answers.", True) + \

@@ -275,6 +275,12 @@ def test_the_button_writes_both_files_and_says_where(full_journal, tmp_path):
     import base64
 
     assert base64.b64decode(link.group(2)) == (folder / written[0]).read_bytes()
+    # After a restart the name comes back, and it is never shown as an answer in the hand-in.
+    again = handin.export_button(journal_file=full_journal, folder=folder)
+    assert again.name.value == "Ana Kovač"
+    again.button.click()
+    page = (folder / written[0]).read_text(encoding="utf-8")
+    assert "profile" not in page and "not in a form this export recognises" not in page
 
 
 def test_the_button_reports_a_corrupt_journal(journal_file, tmp_path):
