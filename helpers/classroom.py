@@ -60,13 +60,14 @@ def steps(path: Path) -> list[Step]:
         if kind == "markdown":
             found += [Step("section", line[3:].strip()) for line in text.splitlines() if line.startswith("## ")]
         elif kind == "code":
-            for match in re.finditer(rf"{ASK.pattern}|{RATE.pattern}|verdict_explorers\.Conclusion\(", text):
+            for match in re.finditer(rf"{ASK.pattern}|{RATE.pattern}|verdict_explorers\.(Conclusion|verdict_explorer)\b",
+                                     text):
                 if match.group(1):
                     found.append(Step("ask", match.group(1)))
                 elif match.group(2):
                     found.append(Step("rate", match.group(2)))
                 else:
-                    found.append(Step("conclusion", ""))
+                    found.append(Step("conclusion" if match.group(3) == "Conclusion" else "verdict", ""))
     return found
 
 
@@ -316,7 +317,8 @@ def guide(path: Path, notes_path: Path, bank: dict[str, Question] | None = None)
         elif rows:
             what = {"ask": lambda v: f"{KIND_WORDS[_shown_kind(bank[v])]} `{v}`",
                     "rate": lambda v: f"rates claim {v}, with a reason",
-                    "conclusion": lambda v: "writes a conclusion"}[s.kind](s.value)
+                    "conclusion": lambda v: "writes a conclusion",
+                    "verdict": lambda v: "weighs the parts and saves a verdict"}[s.kind](s.value)
             rows[-1][1] = f"{rows[-1][1]}; {what}" if rows[-1][1] else what
     out += [f"| {a} | {b or 'reads, explores'} |" for a, b in rows
             if a not in ("Overview", "Prerequisites", "Time to learn", "What's next", "Sources")] + [""]
@@ -385,6 +387,22 @@ def worksheet_entry(q: Question) -> list[str]:
     return out
 
 
+def verdict_on_paper() -> list[str]:
+    """The verdict explorer's arithmetic as a table to fill in by hand (substance only, every item once)."""
+    out = ["**Your verdict on paper.** The notebook also lets tone and importance count; on paper, count substance "
+           "only and every item once. For each part, count your substance marks and work out its score: "
+           "(continuity - change) ÷ (all items you marked in that part), from -1 (all change) to +1 (all "
+           "continuity). Then weigh the part from 0 (leave it out) to 3 (counts most).", "",
+           "| Part of the prediction | continuity | change | unclear | score | weight (0-3) | weight × score |",
+           "| --- | --- | --- | --- | --- | --- | --- |"]
+    out += [f"| {label} | | | | | | |" for label in verdict.short_labels().values()]
+    return out + ["", "Overall score = (sum of weight × score) ÷ (sum of weights) = ____________", "",
+                  "In words (tick one; the notebook uses the same bands): "
+                  + " ".join(f"☐ {verdict.BANDS[i]} ({span})" for i, span in
+                             [(4, "below -0.6"), (3, "-0.6 to -0.2"), (2, "-0.2 to 0.2"), (1, "0.2 to 0.6"), (0, "above 0.6")]),
+                  ""]
+
+
 def worksheet(path: Path, bank: dict[str, Question] | None = None) -> str:
     """The student's worksheet for one notebook, as Markdown: no answer, no feedback, no hint."""
     bank = questions.bank() if bank is None else bank
@@ -416,6 +434,8 @@ def worksheet(path: Path, bank: dict[str, Question] | None = None) -> str:
             out += [f"- [ ] {label}" for label in RATING_LABELS.values()]
             out += ["", "My reason (the evidence that weighs most for me, and what would change my mind):", ""]
             out += _answer_lines(4) + [""]
+        elif s.kind == "verdict":
+            out += verdict_on_paper()
         elif s.kind == "conclusion":
             out += ["**Your conclusion.** What held, what did not, and what would change your mind:", ""]
             out += _answer_lines(6) + [""]

@@ -6,6 +6,11 @@ are logged in ``data/verification/searches_2024_2026.csv``. This module counts t
 ``policy_events`` per month and country and renders the table; ``tools/update_coverage.py``
 writes it into ``data/README.md`` (helpers never write into data/), and a test checks that
 the README is current.
+
+The same goes for figures that are true "as of" a date (troops in KFOR, recognitions, EU
+chapters, polls): ``latest_figures`` gives the newest value of each with its date, and
+the log ``data/verification/as_of_searches.csv`` says how far we searched for a newer one,
+so an old figure says it is old instead of passing for current.
 """
 
 from __future__ import annotations
@@ -15,12 +20,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import data
+from . import charts, data
 
 COUNTRIES = ("SRB", "XKX", "BIH", "MNE", "MKD", "ALB", "REGION")
 FIRST, LAST = "2024-11", "2026-11"  # from the month of the election to the end of the record
 SEARCH_LOG = Path("verification") / "searches_2024_2026.csv"
 START, END = "<!-- coverage:start -->", "<!-- coverage:end -->"
+AS_OF_LOG = Path("verification") / "as_of_searches.csv"
+LATEST_START, LATEST_END = "<!-- latest:start -->", "<!-- latest:end -->"
+REGION = ("SRB", "XKX", "BIH", "MNE", "MKD", "ALB")
 
 
 def searched(data_dir: Path | None = None) -> dict[tuple[str, str], str]:
@@ -59,4 +67,104 @@ def markdown(data_dir: Path | None = None) -> str:
     for month, row in counts.iterrows():
         cells = [str(n) if n else _empty_cell(done.get((month, c))) for c, n in row.items()]
         lines.append(f"| {month} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def as_of_searches(data_dir: Path | None = None) -> dict[str, dict]:
+    """figure key -> the log's row: how far we searched for a figure newer than the one we hold."""
+    path = Path(data_dir or data.DATA_DIR) / AS_OF_LOG
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8", newline="") as stream:
+        return {row["key"]: row for row in csv.DictReader(stream)}
+
+
+def _newest(frame: pd.DataFrame, column: str) -> pd.Series | None:
+    frame = frame.dropna(subset=[column])
+    return None if frame.empty else frame.sort_values(column, kind="stable").iloc[-1]
+
+
+def _figure(key: str, figure: str, value: str, when, precision: str, source_id: str) -> dict:
+    return {"key": key, "figure": figure, "value": value, "as_of": pd.Timestamp(when) if when is not None else pd.NaT,
+            "precision": precision, "source_id": source_id}
+
+
+def _number(value) -> str:
+    return f"{int(value):,}"
+
+
+def _figures(data_dir: Path | None) -> list[dict]:
+    names = data.load("countries", data_dir).set_index("country_code")["country_name"].astype(str).to_dict()
+    rows = []
+    troops = data.load("troop_presence", data_dir)
+    for key, force, column, what in [("kfor_total", "KFOR", "total_troops", "Troops in KFOR (all nations)"),
+                                     ("kfor_us", "KFOR", "us_troops", "US troops in KFOR"),
+                                     ("eufor_total", "EUFOR", "total_troops", "Troops in EUFOR Althea (Bosnia and Herzegovina)")]:
+        row = _newest(troops[(troops["force"] == force) & troops[column].notna()], "as_of")
+        if row is not None:
+            rows.append(_figure(key, what, f"about {_number(row[column])}", row["as_of"], row["as_of_precision"], row["source_id"]))
+    listed = data.load("kosovo_recognitions", data_dir)
+    row = _newest(listed, "recognised_on")
+    if row is not None:
+        rows.append(_figure("recognitions_listed", "Recognitions of Kosovo listed in our table",
+                            f"{len(listed)} states and entities", row["recognised_on"], row["date_precision"], row["source_id"]))
+    counts = data.load("kosovo_recognition_counts", data_dir)
+    for side, group in counts.groupby("side", observed=True, sort=False):
+        row = _newest(group, "as_of")
+        row = group.iloc[-1] if row is None else row
+        rows.append(_figure(f"recognitions_{str(side).lower().replace(' ', '_')}", f"Headline count: {row['claimant']}",
+                            f"{_number(row['figure'])} {row['what_is_counted']}", row["as_of"] if pd.notna(row["as_of"]) else None,
+                            str(row["as_of_precision"]) if pd.notna(row["as_of_precision"]) else "day", row["source_id"]))
+    chapters = data.load("eu_chapters", data_dir)
+    for code in REGION:
+        row = _newest(chapters[chapters["country_code"] == code], "date")
+        if row is None:
+            continue
+        parts = [f"{_number(row['chapters_opened_total'])} of {_number(row['chapters_total'])} chapters opened"
+                 if pd.notna(row["chapters_opened_total"]) else None,
+                 f"{_number(row['chapters_closed_total'])} closed" if pd.notna(row["chapters_closed_total"]) else None,
+                 f"{_number(row['clusters_opened_total'])} of 6 clusters opened" if pd.notna(row["clusters_opened_total"]) else None]
+        rows.append(_figure(f"eu_{code}", f"EU negotiations, {names.get(code, code)}", "; ".join(p for p in parts if p),
+                            row["date"], row["date_precision"], row["source_id"]))
+    polls = data.load("public_opinion", data_dir)
+    for code in REGION:
+        row = _newest(polls[polls["country_code"] == code], "fieldwork_end")
+        if row is not None:
+            rows.append(_figure(f"polls_{code}", f"Newest poll in our table, {names.get(code, code)}", str(row["pollster"]),
+                                row["fieldwork_end"], row["fieldwork_end_precision"], row["source_id"]))
+    return rows
+
+
+def latest_figures(data_dir: Path | None = None) -> pd.DataFrame:
+    """The newest value of every as-of figure, its date, and whether anything newer was searched for.
+
+    `status` says "current" when the figure is from the record's last month or later, "older:
+    nothing newer found" when the log shows a search through that month, and otherwise "older: not
+    searched past <month>" (or "never searched"): the honest wording for a figure that may be stale.
+    """
+    log = as_of_searches(data_dir)
+    frame = pd.DataFrame(_figures(data_dir))
+    end = pd.Period(LAST, freq="M")
+
+    def status(row) -> tuple[str, str]:
+        searched = log.get(row["key"], {}).get("searched_through", "")
+        if pd.notna(row["as_of"]) and pd.Period(row["as_of"], freq="M") >= end:
+            return "current", searched
+        if searched and pd.Period(searched, freq="M") >= end:
+            return "older: nothing newer found", searched
+        return (f"older: not searched past {searched}" if searched else "older: never searched"), searched
+
+    frame[["status", "searched_through"]] = frame.apply(lambda row: pd.Series(status(row)), axis=1)
+    frame["as_of_text"] = [charts.format_date(w, p) if pd.notna(w) else "date not given"
+                           for w, p in zip(frame["as_of"], frame["precision"])]
+    return frame
+
+
+def latest_markdown(data_dir: Path | None = None) -> str:
+    """The latest-figures table for data/README.md."""
+    lines = ["| Figure | Newest value we could verify | As of | Searched for a newer one through | Status | Source |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    for row in latest_figures(data_dir).itertuples():
+        lines.append(f"| {row.figure} | {row.value} | {row.as_of_text} | {row.searched_through or '-'} | {row.status} "
+                     f"| `{row.source_id}` |")
     return "\n".join(lines)

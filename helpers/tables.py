@@ -13,7 +13,7 @@ import re
 
 import pandas as pd
 
-from . import analysis, charts, data, history, russia
+from . import analysis, charts, coverage, data, history, russia
 
 CELL = 'style="text-align:left;vertical-align:top;padding:3px 8px"'
 
@@ -278,3 +278,26 @@ def instrument_card(row) -> str:
             ["How it has shown in the region", html.escape(str(row["how_it_shows_in_the_region"]))],
             ["Sources", source_cell(row["source_id"], row["alt_source_id"])]]
     return html_table(str(row["instrument"]), ["", ""], rows)
+
+
+def record_coverage_table() -> str:
+    """US actions in our record per month and country since the election, with quiet and unsearched months said."""
+    done = coverage.searched()
+    names = data.load("countries").set_index("country_code")["country_name"].astype(str).to_dict()
+    header = ["Month"] + [names.get(c, "Whole region") for c in coverage.COUNTRIES]
+    rows = []
+    for month, counts in coverage.table().iterrows():
+        cells = []
+        for country, n in counts.items():
+            note = done.get((month, country))
+            cells.append(str(n) if n else "not searched" if note is None
+                         else "no sources" if note.lower().startswith("no sources") else "0 (quiet)")
+        rows.append([html.escape(f"{pd.Period(month, freq='M'):%b %Y}")] + cells)
+    return html_table("US actions in our record, per month and country, since the election", header, rows)
+
+
+def latest_figures_table() -> str:
+    """The newest value of each as-of figure, its date, and whether a newer one was searched for."""
+    rows = [[html.escape(r.figure), html.escape(r.value), html.escape(r.as_of_text), html.escape(r.status),
+             source_cell(r.source_id)] for r in coverage.latest_figures().itertuples()]
+    return html_table("How old is each figure? The newest we could verify", ["Figure", "Value", "As of", "Status", "Source"], rows)

@@ -4,7 +4,7 @@ import dataclasses
 
 import pytest
 
-from helpers import classroom, questions, reveals
+from helpers import classroom, questions, reveals, verdict
 from tests.conftest import REPO
 
 LESSONS = classroom.lessons()
@@ -109,3 +109,12 @@ def test_asked_reads_questions_opened_after_another():
     ids = classroom.asked(NB03)
     assert ids[:2] == ["03.un-recognitions", "03.think-counts"]  # the second is inside exercises.after(...)
     assert "03.source-check" in ids
+
+
+def test_the_verdict_worksheet_has_the_weights_table_on_paper_with_every_part_and_the_notebooks_bands():
+    sheet = classroom.worksheet(REPO / "notebooks" / "09_the_verdict.ipynb")
+    table = [line for line in sheet.splitlines() if line.startswith("| ") and line.endswith("| | | | | | |")]
+    assert [line.split(" | ")[0][2:] for line in table] == list(verdict.short_labels().values())
+    assert all(band in sheet for band in verdict.BANDS)
+    # It sits in section 5 (the verdict), before the Think! prompt on weights.
+    assert sheet.index("## 5.") < sheet.index("Your verdict on paper") < sheet.index("09.think-weights")

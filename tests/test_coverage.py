@@ -3,6 +3,7 @@
 import csv
 
 from helpers import coverage, data
+from tests.conftest import read_rows, write_rows
 
 
 def test_the_readme_shows_the_current_coverage_table():
@@ -25,3 +26,36 @@ def test_counts_come_from_policy_events_and_quiet_months_say_they_were_searched(
     table = coverage.markdown(data_copy)
     november = next(line for line in table.splitlines() if line.startswith("| 2024-11"))
     assert "0 (searched)" in november and november.count("| - ") >= 1  # searched vs not searched
+
+
+def test_the_readme_shows_how_old_each_figure_is():
+    readme = (data.DATA_DIR / "README.md").read_text(encoding="utf-8")
+    shown = readme.split(coverage.LATEST_START, 1)[1].split(coverage.LATEST_END, 1)[0].strip()
+    assert shown == coverage.latest_markdown(), "run `.venv/bin/python tools/update_coverage.py`"
+
+
+def test_every_as_of_figure_is_current_or_was_searched_to_the_end_of_the_record():
+    figures = coverage.latest_figures()
+    assert {"kfor_total", "kfor_us", "eufor_total", "recognitions_kosovo", "recognitions_serbia", "eu_SRB", "eu_MNE",
+            "eu_ALB", "eu_MKD", "polls_SRB", "polls_XKX"} <= set(figures["key"])
+    unsearched = figures[~figures["status"].isin(["current", "older: nothing newer found"])]
+    assert unsearched.empty, f"search for newer figures and log it in {coverage.AS_OF_LOG}: {unsearched['key'].tolist()}"
+
+
+def test_a_newer_row_replaces_the_latest_figure_and_an_old_one_says_how_far_it_was_searched(data_copy):
+    rows = read_rows(data_copy / "troop_presence.csv")
+    newest = dict(zip(rows[0], rows[1]))
+    newest.update(as_of="2026-11-15", as_of_precision="day", force="KFOR", total_troops="4100", us_troops="550")
+    write_rows(data_copy / "troop_presence.csv", rows + [[newest[c] for c in rows[0]]])
+    with (data_copy / coverage.AS_OF_LOG).open("w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["key", "searched_through", "queries", "note"])
+        writer.writerow(["eu_MNE", "2026-11", "Montenegro closes chapters 2026", "quiet: searched, nothing found"])
+        writer.writerow(["eu_SRB", "2026-05", "Serbia cluster 3", "stopped in May"])
+    figures = coverage.latest_figures(data_copy).set_index("key")
+    assert figures.loc["kfor_us", "value"] == "about 550" and figures.loc["kfor_us", "as_of_text"] == "15 November 2026"
+    assert figures.loc["kfor_us", "status"] == "current"
+    assert figures.loc["eu_MNE", "status"] == "older: nothing newer found"
+    assert figures.loc["eu_SRB", "status"] == "older: not searched past 2026-05"
+    assert figures.loc["polls_SRB", "status"] == "older: never searched"
+    assert "| US troops in KFOR | about 550 | 15 November 2026 |" in coverage.latest_markdown(data_copy)

@@ -1,6 +1,7 @@
-"""Write the coverage table (helpers.coverage) into data/README.md between its two markers.
+"""Write the coverage table and the latest-figures table (helpers.coverage) into data/README.md,
+each between its two markers.
 
-Run after adding US actions or searches: `.venv/bin/python tools/update_coverage.py`.
+Run after adding US actions, as-of figures or searches: `.venv/bin/python tools/update_coverage.py`.
 A maintainer's tool: the notebooks and helpers never write into data/.
 """
 
@@ -9,12 +10,17 @@ from pathlib import Path
 from helpers import coverage, data
 
 
+def replace_between(text: str, start: str, end: str, body: str) -> str:
+    before, rest = text.split(start, 1)
+    _old, after = rest.split(end, 1)
+    return f"{before}{start}\n{body}\n{end}{after}"
+
+
 def main() -> None:
     readme = Path(data.DATA_DIR) / "README.md"
-    text = readme.read_text(encoding="utf-8")
-    before, rest = text.split(coverage.START, 1)
-    _old, after = rest.split(coverage.END, 1)
-    readme.write_text(f"{before}{coverage.START}\n{coverage.markdown()}\n{coverage.END}{after}", encoding="utf-8")
+    text = replace_between(readme.read_text(encoding="utf-8"), coverage.START, coverage.END, coverage.markdown())
+    text = replace_between(text, coverage.LATEST_START, coverage.LATEST_END, coverage.latest_markdown())
+    readme.write_text(text, encoding="utf-8")
     print(f"wrote {readme}")
 
 
