@@ -1,5 +1,6 @@
 import functools
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -213,6 +214,23 @@ def test_a_damaged_map_file_gives_a_clear_error(data_copy):
     (data_copy / data.MAP_FILE).write_text("{not json", encoding="utf-8")
     with pytest.raises(DataError, match="countries-50m.json is not a world-atlas TopoJSON file"):
         data.world_map(data_copy)
+
+
+# Outlets a state owns or mainly funds, for every side (data/README.md's one rule). A copy on
+# another site is typed by that site ("Koha (citing RFE/RL)"): only the outlet's own name leads.
+STATE_FUNDED = re.compile(
+    r"^(?:radio free europe|rfe/rl|radio slobodna evropa|radio evropa e lir|voice of america(?! editorials| \(editorials)"
+    r"|glas amerike|zëri i amerikës|bbc|deutsche welle|france 24|trt\b|rtk\b|rts\b|rtrs\b|southeast european times"
+    r"|sta\b|tass\b|ria novosti|sputnik|xinhua|cgtn|anadolu)", re.IGNORECASE)
+
+
+def test_every_source_kind_is_known_and_state_funded_outlets_are_state_media_for_every_side():
+    sources = data.load("sources")
+    assert set(sources["source_type"].astype(str)) <= set(data.SOURCE_KINDS)
+    direct = sources[sources["publisher"].astype(str).str.strip().str.contains(STATE_FUNDED)]
+    assert {"rferl-mostar-deal-2020-06-17", "tass-mig-2016-12-22"} <= set(direct["source_id"])
+    mistyped = direct[direct["source_type"].astype(str) != "state_media"]
+    assert mistyped.empty, f"state-funded outlets not typed state_media: {mistyped['source_id'].tolist()}"
 
 
 def test_facts_resting_only_on_state_media_or_partisan_sources_are_labelled_as_claims():

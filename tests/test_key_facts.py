@@ -148,6 +148,28 @@ def test_sanctions_and_us_actions_agree_since_the_election():
     assert "Milorad Dodik" in set(changes[changes["date"] == "2025-10-29"]["target_name"].astype(str))
 
 
+def test_every_sanctions_round_is_a_us_action_on_the_same_day():
+    """Each date and kind of sanctions action (designations, delistings, visa bans, deferrals) has a row in
+    policy_events that day, from the institution that holds the instrument: the two tables tell one story."""
+    sanctions = data.load("sanctions")
+    events = data.load("policy_events")
+    holder = {"designation": {"Treasury/OFAC", "White House"}, "delisting": {"Treasury/OFAC"},
+              "sanctions_deferred": {"Treasury/OFAC"}, "visa_ban": {"State Department"}}
+    missing = {f"{day:%Y-%m-%d} {action}" for (day, action), _ in sanctions.groupby(["date", "action"], observed=True)
+               if not ((events["date"] == day) & events["institution"].isin(holder[str(action)])).any()}
+    # Rounds recorded in sanctions but not yet written up as US actions (issue 9, left open): the list may
+    # only shrink, and a new round must be in both tables.
+    not_yet_written_up = {"2001-12-04 designation", "2002-07-04 designation", "2017-12-21 designation",
+                          "2018-09-10 visa_ban", "2020-05-28 visa_ban", "2021-12-08 designation", "2022-04-11 designation",
+                          "2022-04-11 visa_ban", "2022-06-06 designation", "2022-09-26 designation",
+                          "2022-10-03 designation", "2023-03-15 designation", "2023-07-31 designation",
+                          "2023-10-20 designation", "2023-10-20 delisting", "2024-03-13 designation",
+                          "2025-06-26 sanctions_deferred", "2025-09-25 sanctions_deferred",
+                          "2025-09-30 sanctions_deferred"}
+    assert missing <= not_yet_written_up, f"sanctions rounds with no US action that day: {sorted(missing - not_yet_written_up)}"
+    assert "2022-01-05 visa_ban" not in missing and "2024-06-18 designation" not in missing
+
+
 def test_eu_chapters_and_the_moments_that_held_the_road_up():
     # Verified by the helpers who added the rows (data/verification/eu_accession_chapters.md, accession_causes.md)
     # and again by the second reading of notebooks 05 and 06.
