@@ -59,3 +59,11 @@ def test_a_newer_row_replaces_the_latest_figure_and_an_old_one_says_how_far_it_w
     assert figures.loc["eu_SRB", "status"] == "older: not searched past 2026-05"
     assert figures.loc["polls_SRB", "status"] == "older: never searched"
     assert "| US troops in KFOR | about 550 | 15 November 2026 |" in coverage.latest_markdown(data_copy)
+
+
+def test_every_as_of_search_names_sources_that_exist():
+    known = set(data.load("sources")["source_id"])
+    log = coverage.as_of_searches()
+    assert log and all(row["source_ids"] for row in log.values())
+    cited = {s.strip() for row in log.values() for s in row["source_ids"].split(";")}
+    assert cited <= known, cited - known
