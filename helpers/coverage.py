@@ -28,7 +28,7 @@ SEARCH_LOG = Path("verification") / "searches_2024_2026.csv"
 START, END = "<!-- coverage:start -->", "<!-- coverage:end -->"
 AS_OF_LOG = Path("verification") / "as_of_searches.csv"
 LATEST_START, LATEST_END = "<!-- latest:start -->", "<!-- latest:end -->"
-REGION = ("SRB", "XKX", "BIH", "MNE", "MKD", "ALB")
+SIX = ("SRB", "XKX", "BIH", "MNE", "MKD", "ALB")  # the six states, without the region-wide column
 
 
 def searched(data_dir: Path | None = None) -> dict[tuple[str, str], str]:
@@ -116,7 +116,7 @@ def _figures(data_dir: Path | None) -> list[dict]:
                             f"{_number(row['figure'])} {row['what_is_counted']}", row["as_of"] if pd.notna(row["as_of"]) else None,
                             str(row["as_of_precision"]) if pd.notna(row["as_of_precision"]) else "day", row["source_id"]))
     chapters = data.load("eu_chapters", data_dir)
-    for code in REGION:
+    for code in SIX:
         row = _newest(chapters[chapters["country_code"] == code], "date")
         if row is None:
             continue
@@ -127,7 +127,7 @@ def _figures(data_dir: Path | None) -> list[dict]:
         rows.append(_figure(f"eu_{code}", f"EU negotiations, {names.get(code, code)}", "; ".join(p for p in parts if p),
                             row["date"], row["date_precision"], row["source_id"]))
     polls = data.load("public_opinion", data_dir)
-    for code in REGION:
+    for code in SIX:
         row = _newest(polls[polls["country_code"] == code], "fieldwork_end")
         if row is not None:
             rows.append(_figure(f"polls_{code}", f"Newest poll in our table, {names.get(code, code)}", str(row["pollster"]),
