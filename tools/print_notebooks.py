@@ -37,7 +37,9 @@ CSS = """
 body { font-family: "DejaVu Sans", Arial, sans-serif; color: #111; background: #fff; line-height: 1.45;
        max-width: 62em; margin: 0 auto; padding: 1em 1.5em; }
 @media screen { body { font-size: 20px; } }   /* projection: readable from the back of a classroom */
-@media print { body { font-size: 10.5pt; max-width: none; padding: 0; } }
+@media print { body { font-size: 10.5pt; max-width: none; padding: 0; }
+               /* a table's scrolling box would cut it at 480px on paper: print every row */
+               [role="region"] { max-height: none !important; overflow: visible !important; } }
 @page { size: A4; margin: 15mm 14mm 16mm 14mm; }
 header.print-note { font-size: 0.85em; color: #333; border-bottom: 1px solid #999; margin-bottom: 1em; }
 h1, h2, h3, h4 { break-after: avoid; line-height: 1.2; }
