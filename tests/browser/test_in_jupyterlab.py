@@ -655,6 +655,8 @@ def mark_the_class_set(page, closed) -> None:
     save = marker.locator("button", has_text="Save and next")
     save.dispatch_event("click")
     expect(marker.locator('[role="status"]')).to_contain_text("before you save")
+    # Wait for the text, not a snapshot: under load the output may be mid-redraw when first read.
+    expect(marker).to_contain_text(re.compile(r"Item 1 of \d+"))
     found = re.search(r"Item 1 of (\d+)", marker.inner_text())
     assert found, marker.inner_text()[:600]
     total = int(found.group(1))
