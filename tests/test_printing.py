@@ -121,19 +121,29 @@ def test_a_long_table_prints_whole_not_cut_at_its_scrolling_box(tmp_path):
 
     if not Path(print_notebooks.CHROMIUM).exists():
         pytest.skip("Chromium is not installed: the print layout cannot be measured")
+    from concurrent.futures import ThreadPoolExecutor
+
     from playwright.sync_api import sync_playwright
 
     rows = [[str(n), "a row"] for n in range(60)]
     page_file = tmp_path / "long.html"
     page_file.write_text(f"<html><head><style>{print_notebooks.CSS}</style></head><body>"
                          f"{tables.html_table('Sixty rows', ['n', 'text'], rows)}</body></html>", encoding="utf-8")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=print_notebooks.CHROMIUM)
-        page = browser.new_page()
-        page.goto(page_file.as_uri())
-        height = lambda: page.evaluate("document.querySelector('[role=region]').getBoundingClientRect().height")
-        on_screen = height()
-        page.emulate_media(media="print")
-        on_paper = height()
-        browser.close()
+
+    def measure() -> tuple[float, float]:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=print_notebooks.CHROMIUM)
+            page = browser.new_page()
+            page.goto(page_file.as_uri())
+            height = lambda: page.evaluate("document.querySelector('[role=region]').getBoundingClientRect().height")
+            on_screen = height()
+            page.emulate_media(media="print")
+            on_paper = height()
+            browser.close()
+        return on_screen, on_paper
+
+    # Playwright's sync API refuses to run where an earlier test in this worker left an
+    # asyncio loop running (a kernel client); a thread of its own has no loop.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        on_screen, on_paper = pool.submit(measure).result()
     assert on_screen <= 480 < on_paper
