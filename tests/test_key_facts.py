@@ -153,21 +153,19 @@ def test_every_sanctions_round_is_a_us_action_on_the_same_day():
     policy_events that day, from the institution that holds the instrument: the two tables tell one story."""
     sanctions = data.load("sanctions")
     events = data.load("policy_events")
-    holder = {"designation": {"Treasury/OFAC", "White House"}, "delisting": {"Treasury/OFAC"},
+    # The State Department announces some designations itself (the 2001-2002 listings under EO 13219 reached
+    # the press through its embassy and spokesman); visa bans are its own instrument.
+    holder = {"designation": {"Treasury/OFAC", "White House", "State Department"}, "delisting": {"Treasury/OFAC"},
               "sanctions_deferred": {"Treasury/OFAC"}, "visa_ban": {"State Department"}}
     missing = {f"{day:%Y-%m-%d} {action}" for (day, action), _ in sanctions.groupby(["date", "action"], observed=True)
                if not ((events["date"] == day) & events["institution"].isin(holder[str(action)])).any()}
-    # Rounds recorded in sanctions but not yet written up as US actions (issue 9, left open): the list may
-    # only shrink, and a new round must be in both tables.
-    not_yet_written_up = {"2001-12-04 designation", "2002-07-04 designation", "2017-12-21 designation",
-                          "2018-09-10 visa_ban", "2020-05-28 visa_ban", "2021-12-08 designation", "2022-04-11 designation",
-                          "2022-04-11 visa_ban", "2022-06-06 designation", "2022-09-26 designation",
-                          "2022-10-03 designation", "2023-03-15 designation", "2023-07-31 designation",
-                          "2023-10-20 designation", "2023-10-20 delisting", "2024-03-13 designation",
-                          "2025-06-26 sanctions_deferred", "2025-09-25 sanctions_deferred",
-                          "2025-09-30 sanctions_deferred"}
-    assert missing <= not_yet_written_up, f"sanctions rounds with no US action that day: {sorted(missing - not_yet_written_up)}"
-    assert "2022-01-05 visa_ban" not in missing and "2024-06-18 designation" not in missing
+    assert not missing, f"sanctions rounds with no US action that day in policy_events: {sorted(missing)}"
+    # Who announced them, checked in data/verification/sanctions_rounds_as_us_actions.md.
+    by_id = events.set_index("event_id")
+    assert (by_id.loc["PE663", "institution"], str(by_id.loc["PE663", "date"].date())) == ("State Department", "2018-09-10")
+    assert (by_id.loc["PE671", "institution"], str(by_id.loc["PE671", "date"].date())) == ("Treasury/OFAC", "2023-03-15")
+    assert (by_id.loc["PE674", "institution"], str(by_id.loc["PE674", "date"].date())) == ("Treasury/OFAC", "2024-03-13")
+    assert set(sanctions[sanctions["date"] == "2024-03-13"]["source_id"]) == {"treasury-2024-jy2175"}
 
 
 def test_eu_chapters_and_the_moments_that_held_the_road_up():
