@@ -108,6 +108,8 @@ def test_one_notebook_builds_as_print_html_without_code_or_widget_placeholders(t
     assert chart and 'src="data:image/png;base64,' in chart.group(0)
     assert "opens once you have answered" in page
     assert page.count("sources of these tables") == 1 and "<details open" in page  # once, open, at the end
+    assert 'class="sources"' in page  # so that the lesson's page count can leave them out
+    assert '=\\"' not in page  # no attribute written with escaped quotes
     assert page.index("sources of these tables") > page.index("Your ratings of the claims")
     assert "Check my answer" not in shown and "Right." not in shown
 
@@ -147,3 +149,46 @@ def test_a_long_table_prints_whole_not_cut_at_its_scrolling_box(tmp_path):
     with ThreadPoolExecutor(max_workers=1) as pool:
         on_screen, on_paper = pool.submit(measure).result()
     assert on_screen <= 480 < on_paper
+
+
+def test_on_paper_a_long_table_moves_to_the_appendix_and_is_named_where_it_stood(tmp_path):
+    from pathlib import Path
+
+    long_table = tables.html_table("Every event", ["n"], [[str(n)] for n in range(print_notebooks.LONG_TABLE_ROWS + 1)])
+    short_table = tables.html_table("Three events", ["n"], [["1"], ["2"], ["3"]])
+    body = print_notebooks.long_tables_to_appendix(f"<p>Lesson text.</p>{long_table}{short_table}<p>The end.</p>")
+    lesson, appendix = body.split('<section class="print-only appendix">')
+    assert "Table A1</b>, “Every event” (13 rows)" in lesson and short_table in lesson
+    assert long_table in appendix and short_table not in appendix
+    assert print_notebooks.long_tables_to_appendix(short_table) == short_table  # nothing long: no appendix
+    # as nbconvert writes it: attributes in another order, the closing tag on its own line
+    reordered = re.sub(r'<div style="([^"]*)" tabindex="0" role="region" aria-label="([^"]*)">',
+                       r'<div aria-label="\2" role="region" style="\1" tabindex="0">', long_table).replace("</table>", "</table>\n")
+    assert "Table A1</b>, “Every event”" in print_notebooks.long_tables_to_appendix(reordered)
+    if not Path(print_notebooks.CHROMIUM).exists():
+        pytest.skip("Chromium is not installed: what each medium shows cannot be measured")
+    from concurrent.futures import ThreadPoolExecutor
+
+    from playwright.sync_api import sync_playwright
+
+    page_file = tmp_path / "lesson.html"
+    page_file.write_text(f"<html><head><style>{print_notebooks.CSS}</style></head><body>{body}</body></html>",
+                         encoding="utf-8")
+
+    def shown() -> dict[str, str]:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=print_notebooks.CHROMIUM)
+            page = browser.new_page()
+            page.goto(page_file.as_uri())
+            texts = {"screen": page.inner_text("body")}
+            page.emulate_media(media="print")
+            texts["paper"] = page.inner_text("body")
+            browser.close()
+        return texts
+
+    with ThreadPoolExecutor(max_workers=1) as pool:  # a thread of its own: see the test above
+        texts = pool.submit(shown).result()
+    assert "Appendix" not in texts["screen"] and "printed in full in the appendix" not in texts["screen"]
+    assert texts["screen"].index("Every event") < texts["screen"].index("The end.")
+    assert texts["paper"].index("printed in full in the appendix") < texts["paper"].index("The end.")
+    assert texts["paper"].index("The end.") < texts["paper"].index("Appendix") < texts["paper"].rindex("Every event")

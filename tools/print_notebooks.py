@@ -31,6 +31,11 @@ PAGES_DOC = REPO / "docs" / "teacher" / "print.md"
 CHROMIUM = "/usr/bin/chromium"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 SOURCES = re.compile(r"<details>(<summary>\d+ sources of these tables)")
+# helpers.tables.html_table: a table in its scrolling box
+SCROLL_BOX = re.compile(r'<div(?=[^>]*\brole="region")(?=[^>]*max-height:480px)(?=[^>]*\baria-label="([^"]*)")[^>]*>'
+                        r"(.*?</table>)\s*</div>", re.S)  # any order of attributes: nbconvert may reorder them
+LONG_TABLE_ROWS = 12  # longer than this, a table on paper would push the rest of the lesson pages away
+LESSON_ONLY = "@media print { .appendix, .sources { display: none !important; } }"
 
 CSS = """
 :root { color-scheme: light; }
@@ -39,7 +44,12 @@ body { font-family: "DejaVu Sans", Arial, sans-serif; color: #111; background: #
 @media screen { body { font-size: 20px; } }   /* projection: readable from the back of a classroom */
 @media print { body { font-size: 10.5pt; max-width: none; padding: 0; }
                /* a table's scrolling box would cut it at 480px on paper: print every row */
-               [role="region"] { max-height: none !important; overflow: visible !important; } }
+               [role="region"] { max-height: none !important; overflow: visible !important; }
+               [role="region"] table { font-size: 0.85em; }
+               /* a long table prints in the appendix, after the lesson, named where it stands */
+               .screen-only { display: none; }
+               .appendix { break-before: page; } }
+@media screen { .print-only { display: none; } }
 @page { size: A4; margin: 15mm 14mm 16mm 14mm; }
 header.print-note { font-size: 0.85em; color: #333; border-bottom: 1px solid #999; margin-bottom: 1em; }
 h1, h2, h3, h4 { break-after: avoid; line-height: 1.2; }
@@ -105,6 +115,27 @@ def printable(nb) -> None:
         cell.outputs = kept
 
 
+def long_tables_to_appendix(body: str) -> str:
+    """On paper each long table moves to an appendix after the lesson and is named where it stood, so a
+    teacher can print the lesson alone; on screen (projection) it stays in place in its scrolling box."""
+    moved = []
+
+    def move(match: re.Match) -> str:
+        rows = match.group(2).count("<tr>") - 1  # less the header row
+        if rows <= LONG_TABLE_ROWS:
+            return match.group(0)
+        moved.append(match.group(0))
+        return (f'<div class="screen-only">{match.group(0)}</div>'
+                f'<p class="print-only appendix-ref"><b>Table A{len(moved)}</b>, “{match.group(1)}” ({rows} rows), '
+                "is printed in full in the appendix after the lesson.</p>")
+
+    body = SCROLL_BOX.sub(move, body)
+    if not moved:
+        return body
+    tables = "".join(f"<h3>Table A{n}</h3>{table}" for n, table in enumerate(moved, 1))
+    return f'{body}<section class="print-only appendix"><h2>Appendix: the long tables</h2>{tables}</section>'
+
+
 def title_of(nb, fallback: str) -> str:
     for cell in nb.cells:
         if cell.cell_type == "markdown":
@@ -123,7 +154,8 @@ def to_html(nb, name: str) -> str:
                             exclude_output_prompt=True, exclude_anchor_links=True)
     body, _ = exporter.from_notebook_node(nb)
     body = re.sub(r'href="([^"#:]+)\.ipynb', r'href="\1.html', body)  # links between notebooks
-    body = SOURCES.sub(r"<details open class=\"sources\">\1", body)  # a sources list shown without a gate: open, as on paper
+    body = SOURCES.sub(r'<details open class="sources">\1', body)  # a sources list shown without a gate: open, as on paper
+    body = long_tables_to_appendix(body)
     title = html.escape(title_of(nb, name))
     note = (f'<header class="print-note">Print version of <code>notebooks/{html.escape(name)}.ipynb</code>. '
             "Charts and explorers are shown as they first appear; questions are left for you to answer; "
@@ -144,8 +176,9 @@ def page_count(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
 
 
-def build_pdfs(pages: list[Path]) -> dict[str, int]:
-    """Each HTML page printed to PDF by Chromium; the number of pages of each."""
+def build_pdfs(pages: list[Path]) -> dict[str, tuple[int, int]]:
+    """Each HTML page printed to PDF by Chromium; the pages of the lesson alone (no appendix, no sources)
+    and of the whole PDF."""
     from playwright.sync_api import sync_playwright
 
     counts = {}
@@ -160,14 +193,16 @@ def build_pdfs(pages: list[Path]) -> dict[str, int]:
                            footer_template='<div style="font-size:8px;width:100%;text-align:center">'
                                            '<span class="title"></span> · page <span class="pageNumber"></span> of '
                                            '<span class="totalPages"></span></div>')
-            counts[path.stem] = page_count(pdf)
+            page.add_style_tag(content=LESSON_ONLY)
+            lesson = page_count(page.pdf(format="A4", print_background=True, prefer_css_page_size=True))
+            counts[path.stem] = (lesson, page_count(pdf))
         browser.close()
     return counts
 
 
-def write_pages_doc(counts: dict[str, int], target: Path = PAGES_DOC) -> None:
+def write_pages_doc(counts: dict[str, tuple[int, int]], target: Path = PAGES_DOC) -> None:
     rows = "\n".join(f"| `{name}.ipynb` | [HTML](../../build/print/{name}.html) | [PDF](../../build/print/{name}.pdf) "
-                     f"| {n} |" for name, n in counts.items())
+                     f"| {lesson} | {whole} |" for name, (lesson, whole) in counts.items())
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(
         "# Print and projection versions\n\n"
@@ -176,10 +211,15 @@ def write_pages_doc(counts: dict[str, int], target: Path = PAGES_DOC) -> None:
         "(for a projector: large type, no code) and an A4 PDF (to print) of each. Charts and explorers are shown "
         "as they first appear; every question is printed with its options and lines to write on, never with its "
         "answer or feedback; a part the notebook opens only after an answer is named where it would appear, so "
-        "students still answer first; the sources of each notebook are listed once, at its end.\n\n"
-        "| Notebook | Projection | Print | A4 pages |\n| --- | --- | --- | --- |\n"
+        "students still answer first; the sources of each notebook are listed once, at its end. On paper a table "
+        f"of more than {LONG_TABLE_ROWS} rows moves to an appendix after the lesson and is named where it stands "
+        "(on a projector it stays in place), so the first pages of each PDF are the lesson: print those for a "
+        "class, and the rest (the sources and the long tables) once, for reference.\n\n"
+        "| Notebook | Projection | Print | A4 pages of the lesson | A4 pages with sources and long tables |\n"
+        "| --- | --- | --- | --- | --- |\n"
         f"{rows}\n\n"
-        f"Total: {sum(counts.values())} pages.\n", encoding="utf-8")
+        f"Total: {sum(lesson for lesson, _ in counts.values())} pages of lessons, "
+        f"{sum(whole for _, whole in counts.values())} in all.\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -209,8 +249,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     counts = build_pdfs(pages)
     seconds = time.monotonic() - started
-    for name, n in counts.items():
-        print(f"PDF  {name}.pdf: {n} pages")
+    for name, (lesson, whole) in counts.items():
+        print(f"PDF  {name}.pdf: {whole} pages, the lesson {lesson}")
     if not args.only:
         write_pages_doc(counts)
         print(f"Page counts written to {PAGES_DOC.relative_to(REPO)}")
