@@ -108,6 +108,17 @@ def _figures(data_dir: Path | None) -> list[dict]:
     if row is not None:
         rows.append(_figure("recognitions_listed", "Recognitions of Kosovo listed in our table",
                             f"{len(listed)} states and entities", row["recognised_on"], row["date_precision"], row["source_id"]))
+        # Beside each side's headline count, what our own table shows of the withdrawals Serbia claims.
+        claimed = listed.dropna(subset=["withdrawal_claimed_on"])
+        last = _newest(claimed, "withdrawal_claimed_on")
+        if last is not None:
+            status = claimed["withdrawal_status"].astype(str).value_counts()
+            rows.append(_figure("recognitions_withdrawals", "Withdrawals Serbia has claimed, as our table records them",
+                                f"{len(claimed)} claimed: {status.get('confirmed', 0)} confirmed by the state itself, "
+                                f"{status.get('contested', 0)} on Serbia's word only, {status.get('reaffirmed', 0)} "
+                                "followed by the state reaffirming its recognition; Kosovo holds that a recognition "
+                                "cannot be withdrawn", last["withdrawal_claimed_on"],
+                                last["withdrawal_claimed_on_precision"], last["withdrawal_source_id"]))
     counts = data.load("kosovo_recognition_counts", data_dir)
     for side, group in counts.groupby("side", observed=True, sort=False):
         row = _newest(group, "as_of")

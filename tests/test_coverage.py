@@ -67,3 +67,19 @@ def test_every_as_of_search_names_sources_that_exist():
     assert log and all(row["source_ids"] for row in log.values())
     cited = {s.strip() for row in log.values() for s in row["source_ids"].split(";")}
     assert cited <= known, cited - known
+
+
+def test_serbias_withdrawal_count_stands_beside_what_our_table_records_of_each_claim(data_copy):
+    figures = coverage.latest_figures().set_index("key")
+    assert {"recognitions_serbia", "recognitions_kosovo", "recognitions_withdrawals"} <= set(figures.index)
+    shown = figures.loc["recognitions_withdrawals", "value"]
+    assert shown.startswith("27 claimed: 4 confirmed by the state itself, 22 on Serbia's word only, 1 followed")
+    assert "Kosovo holds that a recognition cannot be withdrawn" in shown
+    # one more claim confirmed by the state itself changes the count shown
+    rows = read_rows(data_copy / "kosovo_recognitions.csv")
+    header, status = rows[0], rows[0].index("withdrawal_status")
+    contested = next(i for i, row in enumerate(rows) if row[status] == "contested")
+    rows[contested][status] = "confirmed"
+    write_rows(data_copy / "kosovo_recognitions.csv", rows)
+    again = coverage.latest_figures(data_copy).set_index("key").loc["recognitions_withdrawals", "value"]
+    assert again.startswith("27 claimed: 5 confirmed by the state itself, 21 on Serbia's word only")
