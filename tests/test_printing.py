@@ -144,8 +144,8 @@ def test_a_long_table_prints_whole_not_cut_at_its_scrolling_box(tmp_path):
             browser.close()
         return on_screen, on_paper
 
-    # Playwright's sync API refuses to run where an earlier test in this worker left an
-    # asyncio loop running (a kernel client); a thread of its own has no loop.
+    # Playwright's sync API refuses to start in a thread where another sync Playwright is open (the
+    # browser tests' session-wide Chromium, when they share this worker); a thread of its own is free.
     with ThreadPoolExecutor(max_workers=1) as pool:
         on_screen, on_paper = pool.submit(measure).result()
     assert on_screen <= 480 < on_paper
