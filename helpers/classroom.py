@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import analysis, questions, reveals, tables, verdict
+from . import analysis, coverage, questions, reveals, tables, verdict
 from .exercises import RATING_LABELS
 from .questions import Question
 
@@ -387,6 +387,15 @@ def worksheet_entry(q: Question) -> list[str]:
     return out
 
 
+def record_on_paper() -> list[str]:
+    """Section 3 of the verdict notebook on paper: how complete the record is, and how old each figure."""
+    return ["**How complete is our record?** (section 3 of the notebook) US actions in our record per month and "
+            "country: *0 (searched)* means we searched and found no US action; *0 (no sources)* that the sources "
+            "thin out that month, so it is not shown to be quiet; region-wide actions count only in the last column.",
+            "", coverage.markdown(), "", "How old is each figure, and how far we searched for a newer one "
+            "(*nothing newer found* is not proof that nothing changed):", "", coverage.latest_markdown(), ""]
+
+
 def verdict_on_paper() -> list[str]:
     """The verdict explorer's arithmetic as a table to fill in by hand (substance only, every item once)."""
     out = ["**Your verdict on paper.** The notebook also lets tone and importance count; on paper, count substance "
@@ -399,7 +408,8 @@ def verdict_on_paper() -> list[str]:
     return out + ["", "Overall score = (sum of weight × score) ÷ (sum of weights) = ____________", "",
                   "In words (tick one; the notebook uses the same bands): "
                   + " ".join(f"☐ {verdict.BANDS[i]} ({span})" for i, span in
-                             [(4, "below -0.6"), (3, "-0.6 to -0.2"), (2, "-0.2 to 0.2"), (1, "0.2 to 0.6"), (0, "above 0.6")]),
+                             [(4, "below -0.6"), (3, "-0.6 to -0.2"), (2, "-0.2 to 0.2"), (1, "0.2 to 0.6"), (0, "above 0.6")])
+                  + " A score exactly on an edge (±0.2, ±0.6) goes to the band nearer 0.",
                   ""]
 
 
@@ -435,7 +445,7 @@ def worksheet(path: Path, bank: dict[str, Question] | None = None) -> str:
             out += ["", "My reason (the evidence that weighs most for me, and what would change my mind):", ""]
             out += _answer_lines(4) + [""]
         elif s.kind == "verdict":
-            out += verdict_on_paper()
+            out += record_on_paper() + verdict_on_paper()
         elif s.kind == "conclusion":
             out += ["**Your conclusion.** What held, what did not, and what would change your mind:", ""]
             out += _answer_lines(6) + [""]

@@ -16,6 +16,7 @@ so an old figure says it is old instead of passing for current.
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -29,21 +30,50 @@ START, END = "<!-- coverage:start -->", "<!-- coverage:end -->"
 AS_OF_LOG = Path("verification") / "as_of_searches.csv"
 LATEST_START, LATEST_END = "<!-- latest:start -->", "<!-- latest:end -->"
 SIX = ("SRB", "XKX", "BIH", "MNE", "MKD", "ALB")  # the six states, without the region-wide column
+MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+
+
+def _read_log(data_dir: Path | None, log: Path, required: tuple[str, ...], checks: dict) -> list[dict] | None:
+    """A search log's rows (None if there is no log); a damaged one is refused naming file, line and column."""
+    path = Path(data_dir or data.DATA_DIR) / log
+    if not path.exists():
+        return None
+    name = f"data/{log.as_posix()}"
+    with path.open(encoding="utf-8", newline="") as stream:
+        reader = csv.DictReader(stream)
+        missing = [column for column in required if column not in (reader.fieldnames or [])]
+        if missing:
+            raise data.DataError(f"{name}, line 1: the header lacks the column {', '.join(repr(c) for c in missing)}; "
+                                 f"it needs {', '.join(required)}.")
+        rows = []
+        for line, row in enumerate(reader, start=2):
+            if None in row or any(row[column] is None for column in required):
+                more = "more" if None in row else "fewer"
+                raise data.DataError(f"{name}, line {line}: the row has {more} cells than the header has columns; "
+                                     "a comma inside a text cell needs the whole cell in double quotes.")
+            for column, (expected, is_valid) in checks.items():
+                if not is_valid(row[column]):
+                    raise data.DataError(f"{name}, line {line}, column '{column}': expected {expected}, "
+                                         f"found '{row[column]}'.")
+            rows.append(row)
+    return rows
 
 
 def searched(data_dir: Path | None = None) -> dict[tuple[str, str], str]:
     """(month, country) -> the search log's note, for every pair that was searched."""
-    path = Path(data_dir or data.DATA_DIR) / SEARCH_LOG
-    if not path.exists():
-        return {}
-    with path.open(encoding="utf-8", newline="") as stream:
-        return {(row["month"], row["country"]): row["note"] for row in csv.DictReader(stream)}
+    rows = _read_log(data_dir, SEARCH_LOG, ("month", "country", "note"),
+                     {"month": ("a month written YYYY-MM", MONTH.fullmatch),
+                      "country": (f"one of {', '.join(COUNTRIES)}", COUNTRIES.__contains__)})
+    return {(row["month"], row["country"]): row["note"] for row in rows or []}
 
 
-def _empty_cell(note: str | None) -> str:
+def cell(count: int, note: str | None, unsearched: str = "-") -> str:
+    """A count; '0 (searched)' for a month searched with no US action found; '0 (no sources)' where the
+    sources available to the search thin out; `unsearched` where no search is logged."""
+    if count:
+        return str(count)
     if note is None:
-        return "-"
-    # Searched, but the sources available to the search had nothing for that month at all.
+        return unsearched
     return "0 (no sources)" if note.lower().startswith("no sources") else "0 (searched)"
 
 
@@ -57,26 +87,23 @@ def table(data_dir: Path | None = None) -> pd.DataFrame:
 
 
 def markdown(data_dir: Path | None = None) -> str:
-    """The coverage table: a count; '0 (searched)' for a quiet month; '0 (no sources)' where the
-    searched sources had nothing for the month at all; '-' where no search is logged."""
+    """The coverage table for data/README.md, each cell as `cell` writes it."""
     done = searched(data_dir)
     names = data.load("countries", data_dir).set_index("country_code")["country_name"].astype(str).to_dict()
     counts = table(data_dir)
     header = "| Month | " + " | ".join(names.get(c, "Region") for c in COUNTRIES) + " |"
     lines = [header, "|" + " --- |" * (len(COUNTRIES) + 1)]
     for month, row in counts.iterrows():
-        cells = [str(n) if n else _empty_cell(done.get((month, c))) for c, n in row.items()]
+        cells = [cell(n, done.get((month, c))) for c, n in row.items()]
         lines.append(f"| {month} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
 def as_of_searches(data_dir: Path | None = None) -> dict[str, dict]:
     """figure key -> the log's row: how far we searched for a figure newer than the one we hold."""
-    path = Path(data_dir or data.DATA_DIR) / AS_OF_LOG
-    if not path.exists():
-        return {}
-    with path.open(encoding="utf-8", newline="") as stream:
-        return {row["key"]: row for row in csv.DictReader(stream)}
+    rows = _read_log(data_dir, AS_OF_LOG, ("key", "searched_through"),
+                     {"searched_through": ("a month written YYYY-MM, or nothing", lambda v: v == "" or MONTH.fullmatch(v))})
+    return {row["key"]: row for row in rows or []}
 
 
 def _newest(frame: pd.DataFrame, column: str) -> pd.Series | None:

@@ -284,20 +284,18 @@ def record_coverage_table() -> str:
     """US actions in our record per month and country since the election, with quiet and unsearched months said."""
     done = coverage.searched()
     names = data.load("countries").set_index("country_code")["country_name"].astype(str).to_dict()
-    header = ["Month"] + [names.get(c, "Whole region") for c in coverage.COUNTRIES]
+    header = ["Month"] + [names.get(c, "Region-wide actions") for c in coverage.COUNTRIES]
     rows = []
     for month, counts in coverage.table().iterrows():
-        cells = []
-        for country, n in counts.items():
-            note = done.get((month, country))
-            cells.append(str(n) if n else "not searched" if note is None
-                         else "no sources" if note.lower().startswith("no sources") else "0 (quiet)")
+        cells = [coverage.cell(n, done.get((month, country)), unsearched="not searched") for country, n in counts.items()]
         rows.append([html.escape(f"{pd.Period(month, freq='M'):%b %Y}")] + cells)
     return html_table("US actions in our record, per month and country, since the election", header, rows)
 
 
 def latest_figures_table() -> str:
     """The newest value of each as-of figure, its date, and whether a newer one was searched for."""
-    rows = [[html.escape(r.figure), html.escape(r.value), html.escape(r.as_of_text), html.escape(r.status),
-             source_cell(r.source_id)] for r in coverage.latest_figures().itertuples()]
-    return html_table("How old is each figure? The newest we could verify", ["Figure", "Value", "As of", "Status", "Source"], rows)
+    rows = [[html.escape(r.figure), html.escape(r.value), html.escape(r.as_of_text),
+             html.escape(r.searched_through or "-"), html.escape(r.status), source_cell(r.source_id)]
+            for r in coverage.latest_figures().itertuples()]
+    return html_table("How old is each figure? The newest we could verify",
+                      ["Figure", "Value", "As of", "Searched for a newer one through", "Status", "Source"], rows)

@@ -230,7 +230,7 @@ def verdict_spec(rows: list[dict]) -> dict:
     return {"$schema": VEGA_LITE_SCHEMA, "width": "container", "autosize": {**FIT, "resize": True}, "config": FONT,
             "height": 250,
             "title": {"text": "Did the prediction hold? Your verdict, part by part",
-                      "subtitle": ["Bars: your marks and weights. Black ticks: one other reading, our coding of the same items",
+                      "subtitle": ["Bars: your marks and weights. Black ticks: one other reading, our coding of the same items ",
                                    "with your importance and weights. The score is printed at each bar."]},
             "datasets": {"scores": rows},
             "layer": [{"data": {"name": "scores"}, "mark": {"type": "bar"},

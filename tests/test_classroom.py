@@ -4,7 +4,7 @@ import dataclasses
 
 import pytest
 
-from helpers import classroom, questions, reveals, verdict
+from helpers import classroom, coverage, questions, reveals, verdict
 from tests.conftest import REPO
 
 LESSONS = classroom.lessons()
@@ -118,3 +118,12 @@ def test_the_verdict_worksheet_has_the_weights_table_on_paper_with_every_part_an
     assert all(band in sheet for band in verdict.BANDS)
     # It sits in section 5 (the verdict), before the Think! prompt on weights.
     assert sheet.index("## 5.") < sheet.index("Your verdict on paper") < sheet.index("09.think-weights")
+
+
+def test_the_verdict_worksheet_carries_the_record_coverage_that_question_5_asks_about():
+    from pathlib import Path
+
+    sheet = classroom.worksheet(Path(__file__).resolve().parent.parent / "notebooks" / "09_the_verdict.ipynb")
+    assert coverage.markdown() in sheet and coverage.latest_markdown() in sheet
+    assert sheet.index("How complete is our record?") < sheet.index("Your verdict on paper")
+    assert "goes to the band nearer 0" in sheet

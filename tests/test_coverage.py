@@ -2,6 +2,8 @@
 
 import csv
 
+import pytest
+
 from helpers import coverage, data
 from tests.conftest import read_rows, write_rows
 
@@ -83,3 +85,27 @@ def test_serbias_withdrawal_count_stands_beside_what_our_table_records_of_each_c
     write_rows(data_copy / "kosovo_recognitions.csv", rows)
     again = coverage.latest_figures(data_copy).set_index("key").loc["recognitions_withdrawals", "value"]
     assert again.startswith("27 claimed: 5 confirmed by the state itself, 21 on Serbia's word only")
+
+
+@pytest.mark.parametrize("damage, message", [
+    (lambda rows: [["mnth"] + rows[0][1:]] + rows[1:], r"searches_2024_2026\.csv, line 1: the header lacks the column 'month'"),
+    (lambda rows: rows[:2] + [rows[2][:2]] + rows[3:], r"searches_2024_2026\.csv, line 3: the row has fewer cells"),
+    (lambda rows: rows[:3] + [["2026-13"] + rows[3][1:]] + rows[4:], r"searches_2024_2026\.csv, line 4, column 'month': expected a month"),
+])
+def test_a_damaged_search_log_is_refused_naming_file_line_and_column(data_copy, damage, message):
+    path = data_copy / coverage.SEARCH_LOG
+    write_rows(path, damage(read_rows(path)))
+    with pytest.raises(data.DataError, match=message):
+        coverage.searched(data_copy)
+
+
+def test_a_damaged_as_of_log_is_refused_and_a_missing_one_means_never_searched(data_copy):
+    path = data_copy / coverage.AS_OF_LOG
+    rows = read_rows(path)
+    column = rows[0].index("searched_through")
+    rows[1][column] = "soon"
+    write_rows(path, rows)
+    with pytest.raises(data.DataError, match=r"as_of_searches\.csv, line 2, column 'searched_through': .*found 'soon'"):
+        coverage.latest_figures(data_copy)
+    path.unlink()
+    assert "older: nothing newer found" not in set(coverage.latest_figures(data_copy)["status"])
