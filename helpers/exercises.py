@@ -193,9 +193,10 @@ class Prediction(_Exercise):
             gap = range_feedback(guess, answer)
         else:  # a prediction is locked: say how far off it was, never "try again"
             difference = guess - float(answer)
+            unit, points = ("%", " percentage points") if "percentage" in q.prompt.lower() else ("", "")
             where = "exactly right" if difference == 0 else \
-                f"{abs(difference):g} {'above' if difference > 0 else 'below'} it"
-            gap = f"Your guess, {guess:g}; the answer: {float(answer):g} (your guess was {where})."
+                f"{abs(difference):g}{points} {'above' if difference > 0 else 'below'} it"
+            gap = f"Your guess, {guess:g}{unit}; the answer: {float(answer):g}{unit} (your guess was {where})."
         self.feedback.value = status_html(f"{gap} {note}".strip()) + self.journal_notice()
         self.reveal.value = f"<p>{html.escape(q.explanation)}</p>{reveals.reveal_html(q.reveal)}"
 

@@ -276,3 +276,12 @@ def test_a_journal_set_aside_is_announced_in_the_widget_not_as_a_python_warning(
 def test_a_large_guess_is_read_with_its_thousands_separators(typed, read):
     q = questions.question("08.bih-deaths")
     assert exercises._whole_number(typed, q) == read
+
+
+def test_a_percentage_prediction_answers_in_percent_and_percentage_points(journal_file):
+    widget = exercises.ask("09.change-share", journal=Journal(journal_file))
+    answer = float(reveals.answer(widget.question.answer_from))
+    widget.guess.value = "30"
+    widget.lock_button.click()
+    assert f"Your guess, 30%; the answer: {answer:g}%" in widget.feedback.value
+    assert f"{abs(30 - answer):g} percentage points above it" in widget.feedback.value
