@@ -181,3 +181,13 @@ def test_eu_chapters_and_the_moments_that_held_the_road_up():
     loan = one("investment_projects", project_id="inv-mne-bar-boljare-2014")
     assert (loan["currency"], float(loan["conversion_rate"]), float(loan["amount_eur_million"])) == ("USD", 1.2598, 749.3)
     assert one("public_opinion", poll_id="iri-wb-2024", country_code="XKX", answer="United States")["percent"] == 80
+
+
+def test_the_washington_commitments_one_row_each_with_what_became_of_them():
+    # Checked in data/verification/washington_commitments.md.
+    table = data.load("washington_commitments").set_index("commitment_id")
+    moratorium = table.loc["WC12"]
+    assert (moratorium["provision"], moratorium["signed_by"], moratorium["outcome_status"]) == ("15", "both", "kept")
+    assert day(one("washington_commitments", commitment_id="WC15")["outcome_date"]) == "2021-02-01"  # Kosovo-Israel relations
+    assert one("washington_commitments", commitment_id="WC14")["outcome_status"] == "not_kept"  # Serbia's embassy move
+    assert set(table["signed_by"]) <= {"Serbia", "Kosovo", "both"} and len(table) >= 16
