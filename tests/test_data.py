@@ -313,6 +313,23 @@ def test_a_second_source_is_never_the_first_one_again():
             assert same.empty, f"{name}: alt_source_id repeats source_id in {len(same)} rows"
 
 
+# One spelling of each country in our own words; names of publications ('Insight Turkey'),
+# pipelines ('TurkStream') and source titles keep theirs.
+OLD_COUNTRY_NAMES = re.compile(r"(?<!Insight )\bTurkey\b|\bCzech Republic\b")
+
+
+def test_turkiye_and_czechia_are_spelled_one_way_in_every_table():
+    found = []
+    for path in sorted(data.DATA_DIR.glob("*.csv")):
+        if path.name == "sources.csv":  # titles as their publishers wrote them
+            continue
+        for row_number, row in enumerate(read_rows(path)):  # row 0 is the header
+            for cell in row:
+                if OLD_COUNTRY_NAMES.search(cell) and "world-atlas" not in cell:
+                    found.append(f"{path.name}, row {row_number} ({row[0]}): {OLD_COUNTRY_NAMES.search(cell).group()}")
+    assert not found, "write Türkiye and Czechia: " + "; ".join(found)
+
+
 def test_every_date_says_how_precise_it_is():
     """A date known only to the month is stored as the 1st with 'month', never passed off as a day."""
     descriptor = json.loads((data.DATA_DIR / "datapackage.json").read_text())
