@@ -212,3 +212,42 @@ def test_each_side_of_a_washington_commitment_is_judged_by_the_same_rule():
             if status == "unclear":
                 assert f"no source read on {side}".lower() in (row.outcome + " " + row.note).lower(), \
                     (row.commitment_id, f"an unclear status for {side} must say that no source was read on its part")
+
+# Issue 9, section 3: the history the first check found missing, each row dated to the day
+# (checked as data/verification/history_v2.md says).
+HISTORY = [
+    ("context_events", "context_id", "CE501", "1991-09-25"),  # UN arms embargo (resolution 713)
+    ("policy_events", "event_id", "PE501", "1992-04-07"),  # US recognises Bosnia and Herzegovina, Croatia, Slovenia
+    ("context_events", "context_id", "CE502", "1992-05-30"),  # UN sanctions on Yugoslavia (resolution 757)
+    ("policy_events", "event_id", "PE502", "1992-05-30"),  # US sanctions (EO 12808), hours after the UN vote
+    ("context_events", "context_id", "CE503", "1995-07-11"),  # Srebrenica
+    ("policy_events", "event_id", "PE503", "1995-07-21"),  # London conference
+    ("context_events", "context_id", "CE504", "1995-08-04"),  # Operation Storm
+    ("policy_events", "event_id", "PE504", "1995-09-13"),  # Greece-Macedonia interim accord
+    ("context_events", "context_id", "CE558", "2018-06-17"),  # Prespa agreement
+    ("policy_events", "event_id", "PE505", "1998-10-13"),  # October 1998 agreement
+    ("context_events", "context_id", "CE505", "1998-10-25"),  # OSCE Kosovo Verification Mission
+    ("context_events", "context_id", "CE301", "1999-01-15"),  # Račak
+    ("context_events", "context_id", "CE563", "1999-02-06"),  # Rambouillet talks open
+    ("context_events", "context_id", "CE506", "1999-06-09"),  # Kumanovo agreement
+    ("context_events", "context_id", "CE001", "1999-06-10"),  # resolution 1244
+    ("context_events", "context_id", "CE551", "1999-06-10"),  # Stability Pact
+    ("context_events", "context_id", "CE552", "2003-06-21"),  # Thessaloniki summit
+    ("context_events", "context_id", "CE553", "2001-06-28"),  # Milošević to The Hague
+    ("context_events", "context_id", "CE554", "2008-07-30"),  # Karadžić
+    ("context_events", "context_id", "CE555", "2011-05-31"),  # Mladić
+    ("context_events", "context_id", "CE556", "2008-12-09"),  # EULEX
+    ("context_events", "context_id", "CE557", "2011-03-08"),  # EU-facilitated dialogue begins
+    ("context_events", "context_id", "CE015", "2023-03-18"),  # Ohrid
+    ("context_events", "context_id", "CE559", "2019-10-18"),  # France blocks the opening of talks
+    ("context_events", "context_id", "CE560", "2020-11-17"),  # Bulgaria's veto
+    ("context_events", "context_id", "CE561", "2022-07-16"),  # ... lifted
+    ("context_events", "context_id", "CE562", "2024-03-21"),  # EU to open negotiations with Bosnia and Herzegovina
+]
+
+
+@pytest.mark.parametrize("dataset, key, row_id, date", HISTORY, ids=[row[2] for row in HISTORY])
+def test_the_missing_history_is_in_with_its_day(dataset, key, row_id, date):
+    row = one(dataset, **{key: row_id})
+    assert (day(row["date"]), row["date_precision"]) == (date, "day")
+    assert row["claim_ids"], f"{row_id} is tagged to no claim"
