@@ -275,7 +275,7 @@ def instrument_card(row) -> str:
     """One instrument of US foreign policy: who holds it, on what basis, a dated use in the region, sources."""
     rows = [["Who must act", html.escape(str(row["holder"]))],
             ["Legal basis", html.escape(str(row["legal_basis"]))],
-            ["How it has shown in the region", html.escape(str(row["how_it_shows_in_the_region"]))],
+            ["How it has shown in the region", html.escape(named(row["how_it_shows_in_the_region"]))],
             ["Sources", source_cell(row["source_id"], row["alt_source_id"])]]
     return html_table(str(row["instrument"]), ["", ""], rows)
 

@@ -48,7 +48,7 @@ def test_dates_known_only_to_the_month_say_so():
     assert (table.loc[table["date_precision"] == "month", "recognised_on"].dt.day == 1).all()
     events = data.load("policy_events").set_index("event_id")
     assert day(events.loc["PE106", "date"]) == "2025-05-23"
-    assert (day(events.loc["PE124", "date"]), events.loc["PE124", "date_precision"]) == ("2020-06-01", "month")
+    assert (day(events.loc["PE124", "date"]), events.loc["PE124", "date_precision"]) == ("2020-06-06", "day")  # the issue: 6 June, not 1 June
     assert events.loc["PE083", "date_precision"] == "month"
     assert day(events.loc["PE112", "date"]) > "2026-01-09"
 

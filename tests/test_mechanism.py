@@ -1,5 +1,7 @@
 """Notebook 01's explorers and helpers: change each control as a student would and check what it shows."""
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -18,6 +20,18 @@ def test_instrument_explorer_names_who_must_act_and_a_sourced_example():
     row = data.load("institutions").set_index("instrument").loc["Recognition of states"]
     assert data.source_label(str(row["source_id"])) in explorer.card.value
 
+
+
+def test_every_instrument_shows_a_dated_use_in_the_region_named_in_words():
+    """Issue 9, section 4: each instrument with a dated Balkan example; row ids read as names, never as codes."""
+    explorer = widgets.instrument_explorer()
+    for instrument in data.load("institutions")["instrument"]:
+        explorer.instrument.value = instrument
+        shown = explorer.card.value.split("How it has shown in the region", 1)[1].split("Sources", 1)[0]
+        assert re.search(r"\b(19|20)\d{2}\b", shown), (instrument, "no dated example in the region")
+        assert not re.search(r"\b(PE|RU|CE|SA)\d{3}\b", shown), (instrument, "a row id shown as a code")
+    explorer.instrument.value = "Sanctions designations (OFAC)"
+    assert "5 January 2022" in explorer.card.value  # Dodik designated again under EO 14033 (PE026)
 
 def test_votes_explorer_shows_the_tally_the_party_split_and_what_is_missing():
     explorer = widgets.votes_explorer(vote_id="RC05")
