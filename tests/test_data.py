@@ -282,7 +282,7 @@ def test_an_event_dated_after_the_data_was_compiled_is_refused(data_copy):
     us = next(i for i, row in enumerate(read_rows(data_copy / "kosovo_recognitions.csv"), start=1) if row[0] == "USA")
     set_cell(data_copy / "kosovo_recognitions.csv", us, "recognised_on", "2030-02-18")
     with pytest.raises(DataError, match=rf"kosovo_recognitions.csv, line {us}, column 'recognised_on': expected .*"
-                                        r"no later than 2026-12-03, found '2030-02-18'"):
+                                        r"no later than 2026-12-04, found '2030-02-18'"):
         data.load("kosovo_recognitions", data_copy)
 
 

@@ -63,7 +63,7 @@ MUTATIONS = [
     ("a date written day/month/year", "policy_events", cell("policy_events", 3, "date", "18/02/2008"), r"line 3, column 'date': expected a real date written YYYY-MM-DD"),
     ("an impossible date", "policy_events", cell("policy_events", 3, "date", "2019-02-30"), r"line 3, column 'date': expected a real date"),
     ("a date with a time", "policy_events", cell("policy_events", 3, "date", "2008-02-18T10:00"), r"line 3, column 'date': expected a real date"),
-    ("an event dated in the future", "policy_events", cell("policy_events", 3, "date", "2030-01-01"), r"line 3, column 'date': .*no later than 2026-12-03"),
+    ("an event dated in the future", "policy_events", cell("policy_events", 3, "date", "2030-01-01"), r"line 3, column 'date': .*no later than 2026-12-04"),
     ("a recognition before the declaration", "kosovo_recognitions", cell("kosovo_recognitions", 2, "recognised_on", "2007-01-01"), r"line 2, column 'recognised_on': .*no earlier than 2008-02-17"),
     ("an unknown country code", "kosovo_recognitions", cell("kosovo_recognitions", 2, "country_code", "ZZZ"), r"line 2, column 'country_code': the value is not a known country_code in data/countries.csv"),
     ("an unknown source", "policy_events", cell("policy_events", 2, "source_id", "no-such-source"), r"line 2, column 'source_id': the value is not a known source_id in data/sources.csv"),
