@@ -21,7 +21,6 @@ def test_instrument_explorer_names_who_must_act_and_a_sourced_example():
     assert data.source_label(str(row["source_id"])) in explorer.card.value
 
 
-
 def test_every_instrument_shows_a_dated_use_in_the_region_named_in_words():
     """Issue 9, section 4: each instrument with a dated Balkan example; row ids read as names, never as codes."""
     explorer = widgets.instrument_explorer()
@@ -32,6 +31,7 @@ def test_every_instrument_shows_a_dated_use_in_the_region_named_in_words():
         assert not re.search(r"\b(PE|RU|CE|SA)\d{3}\b", shown), (instrument, "a row id shown as a code")
     explorer.instrument.value = "Sanctions designations (OFAC)"
     assert "5 January 2022" in explorer.card.value  # Dodik designated again under EO 14033 (PE026)
+
 
 def test_votes_explorer_shows_the_tally_the_party_split_and_what_is_missing():
     explorer = widgets.votes_explorer(vote_id="RC05")
