@@ -348,6 +348,10 @@ def test_who_makes_policy_widgets_answer_a_student(page, lab, screenshot_dir):
     jupyter.choose(instruments, "Instrument", "Treaty ratification")
     expect(instruments.locator('[role="status"]')).to_contain_text("Senate (two-thirds of senators present)")
     expect(instruments.locator("table")).to_contain_text("Legal basis")
+    jupyter.choose(instruments, "Instrument", "Ambassador appointments")  # a dated use, named in words
+    expect(instruments.locator("table")).to_contain_text("‘Albania envoy nominated’, 13 April 2026")
+    expect(instruments.locator("table")).not_to_contain_text("PE682")
+    instruments.screenshot(path=str(shots / "instrument-ambassadors.png"))
 
     votes = _explorer(page, "Vote")
     votes.scroll_into_view_if_needed()
